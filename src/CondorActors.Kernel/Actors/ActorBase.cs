@@ -31,23 +31,23 @@ public abstract class ActorBase
     internal ActorCell Cell => _cell;
 
     /// <summary>Handles one message. Unknown messages should go to <see cref="Unhandled"/>.</summary>
-    protected internal abstract Task ReceiveAsync(object message);
+    protected abstract Task ReceiveAsync(object message);
 
     /// <summary>Runs before the first message of the first incarnation (and, by default, after a restart).</summary>
-    protected internal virtual Task PreStartAsync() => Task.CompletedTask;
+    protected virtual Task PreStartAsync() => Task.CompletedTask;
 
     /// <summary>Runs once the actor and all its children have stopped.</summary>
-    protected internal virtual Task PostStopAsync() => Task.CompletedTask;
+    protected virtual Task PostStopAsync() => Task.CompletedTask;
 
     /// <summary>Runs on the failed instance before it is replaced; by default stops all children.</summary>
-    protected internal virtual Task PreRestartAsync(Exception reason, object? message)
+    protected virtual Task PreRestartAsync(Exception reason, object? message)
     {
         _cell.StopAllChildren();
         return Task.CompletedTask;
     }
 
     /// <summary>Runs on the new instance after a restart; by default calls <see cref="PreStartAsync"/>.</summary>
-    protected internal virtual Task PostRestartAsync(Exception reason) => PreStartAsync();
+    protected virtual Task PostRestartAsync(Exception reason) => PreStartAsync();
 
     /// <summary>Puts the current message aside until <see cref="UnstashAll"/>.</summary>
     protected void Stash() => _cell.Stash();
@@ -58,8 +58,15 @@ public abstract class ActorBase
     /// <summary>Counts and logs the message as unhandled (system dead letters).</summary>
     protected void Unhandled(object message) => _cell.System.DeadLetterOffice.Unhandled(message, _cell.CurrentSender, _cell);
 
-    // The two hooks below let the persistent actor recover before the user's start hooks.
+    // The runtime calls the protected members through these; the persistent actor overrides
+    // the start hooks to recover before the user's hooks run.
+    internal virtual Task AroundReceiveAsync(object message) => ReceiveAsync(message);
+
     internal virtual Task AroundPreStartAsync() => PreStartAsync();
 
     internal virtual Task AroundPostRestartAsync(Exception reason) => PostRestartAsync(reason);
+
+    internal Task AroundPreRestartAsync(Exception reason, object? message) => PreRestartAsync(reason, message);
+
+    internal Task AroundPostStopAsync() => PostStopAsync();
 }

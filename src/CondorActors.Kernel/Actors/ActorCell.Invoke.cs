@@ -32,7 +32,7 @@ internal sealed partial class ActorCell
         _current = new Envelope(message, envelope.Sender);
         try
         {
-            await _actor!.ReceiveAsync(message).ConfigureAwait(false);
+            await _actor!.AroundReceiveAsync(message).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -93,7 +93,7 @@ internal sealed partial class ActorCell
         {
             try
             {
-                await failed.PreRestartAsync(cause, _failedMessage).ConfigureAwait(false);
+                await failed.AroundPreRestartAsync(cause, _failedMessage).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -176,7 +176,7 @@ internal sealed partial class ActorCell
         {
             try
             {
-                await actor.PostStopAsync().ConfigureAwait(false);
+                await actor.AroundPostStopAsync().ConfigureAwait(false);
             }
             catch (Exception ex)
             {

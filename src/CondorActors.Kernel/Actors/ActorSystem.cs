@@ -120,7 +120,7 @@ public sealed partial class ActorSystem : IAsyncDisposable
 
     private sealed class GuardianActor : ActorBase
     {
-        protected internal override Task ReceiveAsync(object message)
+        protected override Task ReceiveAsync(object message)
         {
             Unhandled(message);
             return Task.CompletedTask;
