@@ -115,7 +115,7 @@ public static partial class ClassAdJson
 
         private static int SkipWhitespaceAndBom(ReadOnlySpan<byte> data)
         {
-            var i = data.StartsWith("\xEF\xBB\xBF"u8) ? 3 : 0;
+            var i = data is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
             while (i < data.Length && data[i] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
             {
                 i++;
