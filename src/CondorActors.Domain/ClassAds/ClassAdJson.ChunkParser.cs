@@ -179,7 +179,7 @@ public static partial class ClassAdJson
                         return true;
                     }
 
-                    var value = reader.ValueIsEscaped ? reader.GetString()! : _values.Get(span, position);
+                    var value = reader.ValueIsEscaped ? reader.GetString()! : _values.Get(span);
                     slot = new AttributeSlot(name, ClassAdValue.FromString(value), null, null);
                     return true;
                 case JsonTokenType.StartArray:
