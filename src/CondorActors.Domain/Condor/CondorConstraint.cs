@@ -59,7 +59,8 @@ internal sealed class CondorConstraint
         var selectsNothing = !ReferencesAttributes(parsed) && !parsed.Evaluate().IsTrue;
 
         // The text parsed as ONE expression, so wrapping it in parentheses cannot change its meaning.
-        clauses.Add($"({text}) =?= true");
+        var userClause = $"({text}) =?= true";
+        clauses.Add(clauses.Count == 0 ? userClause : $"({userClause})");
         return new CondorConstraint(text, selectsNothing, clauses);
     }
 
