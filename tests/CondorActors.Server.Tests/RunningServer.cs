@@ -22,10 +22,14 @@ internal sealed class RunningServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the server with a private data folder; extra arguments override settings.</summary>
-    public static async Task<RunningServer> StartAsync(params string[] arguments)
+    public static Task<RunningServer> StartAsync(params string[] arguments) => StartAsync(configure: null, arguments);
+
+    /// <summary>As above; <paramref name="configure"/> may map extra endpoints before the server starts.</summary>
+    public static async Task<RunningServer> StartAsync(Action<WebApplication>? configure, params string[] arguments)
     {
         string[] args = ["--urls", "http://127.0.0.1:0", .. arguments];
         var app = ServerHost.Build(args);
+        configure?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new RunningServer(app, new Uri(address));

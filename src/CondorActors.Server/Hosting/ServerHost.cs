@@ -1,5 +1,6 @@
 using CondorActors.Domain.Condor;
 using CondorActors.Server.Health;
+using CondorActors.Server.Problems;
 
 namespace CondorActors.Server.Hosting;
 
@@ -19,7 +20,7 @@ internal static class ServerHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddCondorProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(CondorBackendSelection.Resolve(
             builder.Configuration["condoractors:condor:backend"] ?? "auto",
