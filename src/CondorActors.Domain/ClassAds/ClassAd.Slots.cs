@@ -61,7 +61,7 @@ public sealed partial class ClassAd
             }
 
             // A reference write is atomic; two threads racing here store equal trees.
-            slot.Expr = parsed;
+            slot.Payload = parsed;
             return parsed;
         }
 
@@ -123,33 +123,40 @@ public sealed partial class ClassAd
             return;
         }
 
-        lock (_normalizeLock)
+        // Lock-free on purpose (no lock object per ad): racing threads compute the same result
+        // from the same unchanged slots and publish it before clearing the volatile flag.
+        var slots = _slots;
+        var count = _count;
+        var index = new Dictionary<string, int>(count, StringComparer.OrdinalIgnoreCase);
+        AttributeSlot[]? merged = null;
+        var write = 0;
+        for (var read = 0; read < count; read++)
         {
-            if (!_needsNormalize)
+            if (index.TryGetValue(slots[read].Name, out var existing))
             {
-                return;
+                // Duplicate name from JSON: last value wins, first position and spelling kept.
+                merged ??= slots[..count];
+                merged[existing] = slots[read] with { Name = merged[existing].Name };
+                continue;
             }
 
-            // Merge duplicate names (last value wins, first position and spelling kept), then
-            // index. Readers on other threads wait on the lock until the index is published.
-            var index = new Dictionary<string, int>(_count, StringComparer.OrdinalIgnoreCase);
-            var write = 0;
-            for (var read = 0; read < _count; read++)
+            index[slots[read].Name] = write;
+            if (merged is not null)
             {
-                if (index.TryGetValue(_slots[read].Name, out var existing))
-                {
-                    _slots[existing] = _slots[read] with { Name = _slots[existing].Name };
-                    continue;
-                }
-
-                index[_slots[read].Name] = write;
-                _slots[write++] = _slots[read];
+                merged[write] = slots[read];
             }
 
-            Array.Clear(_slots, write, _count - write);
-            _count = write;
-            _index = _count > IndexThreshold ? index : null;
-            _needsNormalize = false;
+            write++;
         }
+
+        if (merged is not null)
+        {
+            Array.Clear(merged, write, count - write);
+            _slots = merged;
+            _count = write;
+        }
+
+        _index = write > IndexThreshold ? index : null;
+        _needsNormalize = false;
     }
 }

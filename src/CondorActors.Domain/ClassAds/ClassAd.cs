@@ -18,7 +18,6 @@ public sealed partial class ClassAd : IEnumerable<KeyValuePair<string, ClassAdEx
     // Below this many attributes a linear scan beats hashing; above it an index is built lazily.
     private const int IndexThreshold = 8;
 
-    private readonly object _normalizeLock = new();
     private AttributeSlot[] _slots;
     private int _count;
     private Dictionary<string, int>? _index;

@@ -10,8 +10,9 @@ public sealed record ClassAdEvaluationOptions
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>
-    /// Budget of one <c>regexp()</c> match; a pattern that runs longer evaluates to <c>error</c>.
-    /// Default 100 ms. (Patterns run on the non-backtracking engine when it supports them.)
+    /// Budget of one <c>regexp()</c> match on the backtracking engine, used only for patterns the
+    /// linear non-backtracking engine cannot run (back-references, look-arounds); a match that runs
+    /// longer evaluates to <c>error</c>. Default 100 ms.
     /// </summary>
     public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
 

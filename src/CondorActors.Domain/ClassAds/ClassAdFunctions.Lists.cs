@@ -96,7 +96,7 @@ internal static partial class ClassAdFunctions
                 allIntegers &= item.Kind == ClassAdValueKind.Integer;
                 integerSum = unchecked(integerSum + (item.Kind == ClassAdValueKind.Integer ? item.IntegerBits : 0));
                 realSum += x;
-                if (better is not null && better(x, best.Kind == ClassAdValueKind.Integer ? best.IntegerBits : best.RealBits))
+                if (better is not null && better(best.Kind == ClassAdValueKind.Integer ? best.IntegerBits : best.RealBits, x))
                 {
                     best = item;
                 }

@@ -7,8 +7,8 @@ namespace CondorActors.Domain.ClassAds;
 /// <summary>
 /// regexp, regexps, replace, replaceAll with HTCondor's option letters (i: ignore case,
 /// m: multi-line, s: dot matches newline, x: extended). Patterns run on .NET's non-backtracking
-/// engine (linear time, no catastrophic backtracking); patterns it cannot run (back-references,
-/// look-arounds) fall back to the backtracking engine under
+/// engine (linear time, no catastrophic backtracking, no timeout); patterns it cannot run
+/// (back-references, look-arounds) fall back to the backtracking engine under
 /// <see cref="ClassAdEvaluationOptions.RegexTimeout"/>. A bad pattern or a timeout gives error.
 /// </summary>
 internal static partial class ClassAdFunctions
@@ -113,7 +113,8 @@ internal static partial class ClassAdFunctions
         Regex? regex;
         try
         {
-            regex = new Regex(pattern, options | RegexOptions.NonBacktracking, timeout);
+            // Linear in the input: no timeout, which would only make results depend on load.
+            regex = new Regex(pattern, options | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
         }
         catch (NotSupportedException)
         {

@@ -115,7 +115,7 @@ public static partial class ClassAdJson
 
         private static int SkipWhitespaceAndBom(ReadOnlySpan<byte> data)
         {
-            var i = data.StartsWith("\xEF\xBB\xBF"u8) ? 3 : 0;
+            var i = data is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
             while (i < data.Length && data[i] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
             {
                 i++;
@@ -141,13 +141,14 @@ public static partial class ClassAdJson
                     return true;
                 }
 
-                var name = reader.ValueIsEscaped ? reader.GetString()! : _names.Get(reader.ValueSpan);
+                var position = ad.SlotCountUnchecked;
+                var name = reader.ValueIsEscaped ? reader.GetString()! : _names.Get(reader.ValueSpan, position);
                 if (name.Length == 0)
                 {
                     throw new JsonException("A ClassAd attribute name is empty.");
                 }
 
-                if (!reader.Read() || !TryReadSlot(ref reader, name, out var slot))
+                if (!reader.Read() || !TryReadSlot(ref reader, name, position, out var slot))
                 {
                     return false;
                 }
@@ -156,7 +157,7 @@ public static partial class ClassAdJson
             }
         }
 
-        private bool TryReadSlot(ref Utf8JsonReader reader, string name, out AttributeSlot slot)
+        private bool TryReadSlot(ref Utf8JsonReader reader, string name, int position, out AttributeSlot slot)
         {
             switch (reader.TokenType)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace CondorActors.Domain.ClassAds;
@@ -11,6 +12,12 @@ namespace CondorActors.Domain.ClassAds;
 /// </summary>
 public static partial class ClassAdJson
 {
+    /// <summary>
+    /// Writer options that keep expression text readable ("+", "&lt;", "&amp;" unescaped): JSON-safe,
+    /// though not for pasting into HTML. Used by <see cref="Serialize(ClassAd, ClassAdJsonWriteOptions?)"/>.
+    /// </summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Writes one ad as a JSON object.</summary>
     public static void WriteAd(Utf8JsonWriter writer, ClassAd ad, ClassAdJsonWriteOptions? options = null)
     {
@@ -63,7 +70,7 @@ public static partial class ClassAdJson
     public static string Serialize(ClassAd ad, ClassAdJsonWriteOptions? options = null)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
         {
             WriteAd(writer, ad, options);
         }
@@ -75,7 +82,7 @@ public static partial class ClassAdJson
     public static string Serialize(IEnumerable<ClassAd> ads, ClassAdJsonWriteOptions? options = null)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
         {
             WriteAds(writer, ads, options);
         }

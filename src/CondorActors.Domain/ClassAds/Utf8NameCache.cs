@@ -14,6 +14,36 @@ internal sealed class Utf8NameCache
     private readonly byte[]?[] _keys = new byte[Size][];
     private readonly string?[] _values = new string[Size];
 
+    // HTCondor prints every ad of a query with the same attributes in the same order, so the
+    // string seen at the same position of the previous ad is usually the right one: one byte
+    // comparison instead of hashing.
+    private byte[]?[] _positionKeys = new byte[256][];
+    private string?[] _positionValues = new string[256];
+
+    public string Get(ReadOnlySpan<byte> utf8, int position)
+    {
+        if (position >= _positionKeys.Length)
+        {
+            Array.Resize(ref _positionKeys, position * 2);
+            Array.Resize(ref _positionValues, position * 2);
+        }
+
+        var predicted = _positionKeys[position];
+        if (predicted is not null && utf8.SequenceEqual(predicted))
+        {
+            return _positionValues[position]!;
+        }
+
+        var value = Get(utf8);
+        if (utf8.Length <= MaxLength)
+        {
+            _positionKeys[position] = utf8.ToArray();
+            _positionValues[position] = value;
+        }
+
+        return value;
+    }
+
     public string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxLength)
