@@ -22,6 +22,7 @@ internal sealed partial class JournalWriteQueue : IAsyncDisposable
     private readonly string _writerNode;
     private readonly ILogger _logger;
     private readonly Task _loop;
+    private long _flushCount;
 
     /// <param name="flush">
     /// Writes the batch in one transaction: calls <see cref="PendingWrite.Reject"/> for writes that
@@ -37,6 +38,9 @@ internal sealed partial class JournalWriteQueue : IAsyncDisposable
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }
+
+    /// <summary>Flushes (transactions) so far; lets tests and metrics see how writes were grouped.</summary>
+    public long FlushCount => Interlocked.Read(ref _flushCount);
 
     public Task EnqueueAsync(IReadOnlyList<JournalEntry> events, CancellationToken cancellationToken)
     {
@@ -82,6 +86,7 @@ internal sealed partial class JournalWriteQueue : IAsyncDisposable
                 continue;
             }
 
+            Interlocked.Increment(ref _flushCount);
             try
             {
                 await _flush(batch).ConfigureAwait(false);

@@ -5,7 +5,7 @@ using NpgsqlTypes;
 namespace CondorActors.Kernel.Persistence.PostgreSql;
 
 /// <summary>Journal in a PostgreSQL database shared by bridge nodes; writes go through the group-commit queue.</summary>
-internal sealed partial class PostgreSqlJournal : IJournal
+internal sealed partial class PostgreSqlJournal : IJournal, IGroupCommitJournal
 {
     private const string HighestCandidates =
         "SELECT MAX(sequence_number) AS h FROM journal WHERE persistence_id = $1 " +
@@ -20,6 +20,8 @@ internal sealed partial class PostgreSqlJournal : IJournal
         _database = database;
         _queue = new JournalWriteQueue(FlushAsync, groupCommit, writerNode, logger);
     }
+
+    public long FlushCount => _queue.FlushCount;
 
     public Task WriteAsync(IReadOnlyList<JournalEntry> events, CancellationToken cancellationToken = default) =>
         _queue.EnqueueAsync(events, cancellationToken);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace CondorActors.Kernel.Persistence.Sqlite;
 
 /// <summary>Journal in a local SQLite file; writes go through the group-commit queue.</summary>
-internal sealed partial class SqliteJournal : IJournal
+internal sealed partial class SqliteJournal : IJournal, IGroupCommitJournal
 {
     /// <summary>The highest number is the larger of the stored events and the remembered one (see DeleteUpTo).</summary>
     internal const string HighestSql = $"SELECT MAX(h) FROM ({HighestCandidates});";
@@ -22,6 +22,8 @@ internal sealed partial class SqliteJournal : IJournal
         _database = database;
         _queue = new JournalWriteQueue(FlushAsync, groupCommit, writerNode, logger);
     }
+
+    public long FlushCount => _queue.FlushCount;
 
     public Task WriteAsync(IReadOnlyList<JournalEntry> events, CancellationToken cancellationToken = default) =>
         _queue.EnqueueAsync(events, cancellationToken);
