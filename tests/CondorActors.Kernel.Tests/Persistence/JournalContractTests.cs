@@ -20,6 +20,9 @@ public abstract partial class JournalContractTests : IAsyncLifetime
 
     protected ISnapshotStore Snapshots => _stores.SnapshotStore;
 
+    /// <summary>Where this test's data lives.</summary>
+    protected JournalOptions StorageOptions => _options;
+
     /// <summary>Options pointing at storage no other test uses.</summary>
     protected abstract Task<JournalOptions> CreateFreshStorageAsync();
 
