@@ -42,10 +42,23 @@ internal sealed partial class JournalWriteQueue : IAsyncDisposable
     /// <summary>Flushes (transactions) so far; lets tests and metrics see how writes were grouped.</summary>
     public long FlushCount => Interlocked.Read(ref _flushCount);
 
+    /// <summary>Queues one atomic batch; errors (invalid batch, shut down) come back in the task, never thrown here.</summary>
     public Task EnqueueAsync(IReadOnlyList<JournalEntry> events, CancellationToken cancellationToken)
     {
-        WriteBatchValidation.Validate(events);
-        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            WriteBatchValidation.Validate(events);
+        }
+        catch (ArgumentException ex)
+        {
+            return Task.FromException(ex);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
         if (events.Any(e => string.IsNullOrEmpty(e.WriterNode)))
         {
             events = [.. events.Select(e => string.IsNullOrEmpty(e.WriterNode) ? e with { WriterNode = _writerNode } : e)];
@@ -54,7 +67,7 @@ internal sealed partial class JournalWriteQueue : IAsyncDisposable
         var write = new PendingWrite(events, cancellationToken);
         if (!_channel.Writer.TryWrite(write))
         {
-            throw new ObjectDisposedException(nameof(IJournal), "The journal is shut down; the events were not written.");
+            return Task.FromException(new ObjectDisposedException(nameof(IJournal), "The journal is shut down; the events were not written."));
         }
 
         return write.Completion;
