@@ -3,9 +3,15 @@ namespace CondorActors.TestPrograms;
 /// <summary>Stand-in programs that process-level tests start as child processes.</summary>
 internal static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        Console.Error.WriteLine("usage: condoractors-testprog <program> [args]");
-        return args.Length == 0 ? 2 : 2;
+        switch (args.FirstOrDefault())
+        {
+            case "journal-writer":
+                return await JournalWriterProgram.RunAsync(args[1..]);
+            default:
+                await Console.Error.WriteLineAsync("usage: condoractors-testprog <program> [args]; programs: journal-writer");
+                return 2;
+        }
     }
 }
