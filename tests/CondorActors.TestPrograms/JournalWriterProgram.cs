@@ -13,7 +13,9 @@ internal static class JournalWriterProgram
 {
     private static readonly Lock OutputGate = new();
 
-    public static async Task<int> RunAsync(string[] args)
+    public static int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync(string[] args)
     {
         if (args.Length != 3 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var writers) || writers < 1)
         {

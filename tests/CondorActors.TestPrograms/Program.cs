@@ -1,17 +1,32 @@
 namespace CondorActors.TestPrograms;
 
-/// <summary>Stand-in programs that process-level tests start as child processes.</summary>
+/// <summary>
+/// Stand-in programs that process-level tests start as child processes:
+/// <c>condoractors-testprog NAME [ARGS]</c>. Each program is a small static method.
+/// </summary>
 internal static class Program
 {
-    public static async Task<int> Main(string[] args)
+    private static readonly Dictionary<string, Func<string[], int>> Programs = new(StringComparer.Ordinal)
     {
-        switch (args.FirstOrDefault())
+        ["echo-args"] = RunnerBehaviours.EchoArgs,
+        ["cat"] = RunnerBehaviours.Cat,
+        ["env"] = RunnerBehaviours.PrintEnvironment,
+        ["cwd"] = RunnerBehaviours.PrintWorkingDirectory,
+        ["fail"] = RunnerBehaviours.Fail,
+        ["print-bytes"] = RunnerBehaviours.PrintBytes,
+        ["lines"] = RunnerBehaviours.Lines,
+        ["ignore-sigterm"] = RunnerBehaviours.IgnoreSigterm,
+        ["journal-writer"] = JournalWriterProgram.Run,
+    };
+
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0 || !Programs.TryGetValue(args[0], out var program))
         {
-            case "journal-writer":
-                return await JournalWriterProgram.RunAsync(args[1..]);
-            default:
-                await Console.Error.WriteLineAsync("usage: condoractors-testprog <program> [args]; programs: journal-writer");
-                return 2;
+            Console.Error.WriteLine($"usage: condoractors-testprog <{string.Join('|', Programs.Keys)}> [args]");
+            return 2;
         }
+
+        return program(args[1..]);
     }
 }
