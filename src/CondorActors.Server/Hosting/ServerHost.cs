@@ -1,4 +1,6 @@
 using CondorActors.Domain.Condor;
+using CondorActors.Kernel.Actors;
+using CondorActors.Kernel.Persistence;
 using CondorActors.Server.Health;
 using CondorActors.Server.Problems;
 
@@ -10,7 +12,8 @@ internal static class ServerHost
     /// <summary>htcondor-restd's port, on loopback: exposing the API is an explicit decision.</summary>
     public const string DefaultUrl = "http://127.0.0.1:9680";
 
-    public static WebApplication Build(string[] args)
+    /// <summary>Builds the server; <paramref name="overrideServices"/> runs last (tests replace dependencies there).</summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
 
@@ -22,11 +25,14 @@ internal static class ServerHost
 
         builder.Services.AddCondorProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddJournal(JournalSettings.From(builder.Configuration));
+        builder.Services.AddActorSystem("condoractors");
         builder.Services.AddSingleton(CondorBackendSelection.Resolve(
             builder.Configuration["condoractors:condor:backend"] ?? "auto",
             builder.Configuration["condoractors:condor:binaries"],
             Environment.GetEnvironmentVariable("PATH")));
 
+        overrideServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
