@@ -117,9 +117,14 @@ internal sealed partial class HoconResolver
         return new HoconArray(items, concatenation.Origin);
     }
 
-    private static HoconException Mixed(HoconValue simple, string other, HoconConcatenation concatenation) =>
-        new(simple.Origin.Line > 0 ? simple.Origin : concatenation.Origin,
-            $"cannot concatenate {other} with the {simple.Type.ToString().ToLowerInvariant()} '{simple.ScalarText}': a concatenation must be all strings, all arrays or all objects (quote the string, or put values on separate lines)");
+    private static HoconException Mixed(HoconValue simple, string other, HoconConcatenation concatenation)
+    {
+        var from = simple.Origin == concatenation.Origin || simple.Origin.Description != concatenation.Origin.Description || simple.Origin.Line != concatenation.Origin.Line
+            ? $" (defined at {simple.Origin})"
+            : "";
+        return new(concatenation.Origin,
+            $"cannot concatenate {other} with the {simple.Type.ToString().ToLowerInvariant()} '{simple.ScalarText}'{from}: a concatenation must be all strings, all arrays or all objects (quote the string, or put values on separate lines)");
+    }
 
     internal static HoconArray? NumericObjectToArray(HoconObject obj)
     {
