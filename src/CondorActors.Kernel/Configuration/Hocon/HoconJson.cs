@@ -20,6 +20,9 @@ public static class HoconJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>True when <paramref name="text"/> is a number in JSON's grammar.</summary>
+    public static bool IsJsonNumber(string text) => HoconTokenizer.IsJsonNumber(text);
+
     /// <summary>Writes <paramref name="value"/> to <paramref name="writer"/>.</summary>
     public static void Write(Utf8JsonWriter writer, HoconValue value)
     {
