@@ -1,6 +1,12 @@
+using BenchmarkDotNet.Running;
+
 namespace CondorActors.Benchmarks;
 
 internal static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static int Main(string[] args)
+    {
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -268,7 +268,7 @@ internal static class HoconParserCases
         ("at sign", "a = x@y", 1, 6, "reserved character '@'"),
         ("star", "a = *", 1, 5, "reserved character '*'"),
         ("ampersand", "a = &", 1, 5, "reserved character '&'"),
-        ("backslash", "a = c:\\x", 1, 7, "reserved character '\\'"),
+        ("colon then backslash", "a = c:\\x", 1, 6, "':' and '=' are not allowed in unquoted strings"),
         ("backslash alone", "a = \\x", 1, 5, "reserved character '\\'"),
         ("unterminated string", "a = \"abc", 1, 5, "unterminated quoted string"),
         ("newline in string", "a = \"ab\ncd\"", 1, 8, "newline in a quoted string"),

@@ -4,7 +4,8 @@ namespace CondorActors.Kernel.Configuration.Hocon;
 public sealed class HoconObject : HoconValue
 {
     private readonly List<KeyValuePair<string, HoconValue>> _fields = [];
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private const int IndexThreshold = 32;
+    private Dictionary<string, int>? _index;
 
     /// <summary>Creates an empty object.</summary>
     public HoconObject(HoconOrigin origin)
@@ -25,12 +26,13 @@ public sealed class HoconObject : HoconValue
     public int Count => _fields.Count;
 
     /// <summary>The value of <paramref name="key"/>, or null.</summary>
-    public HoconValue? this[string key] => _index.TryGetValue(key, out var i) ? _fields[i].Value : null;
+    public HoconValue? this[string key] => TryGetValue(key, out var value) ? value : null;
 
     /// <summary>Finds a field.</summary>
     public bool TryGetValue(string key, out HoconValue value)
     {
-        if (_index.TryGetValue(key, out var i))
+        var i = IndexOf(key);
+        if (i >= 0)
         {
             value = _fields[i].Value;
             return true;
@@ -38,6 +40,25 @@ public sealed class HoconObject : HoconValue
 
         value = null!;
         return false;
+    }
+
+    // Most configuration objects are small: a linear scan beats hashing until they grow.
+    private int IndexOf(string key)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out var i) ? i : -1;
+        }
+
+        for (var i = 0; i < _fields.Count; i++)
+        {
+            if (string.Equals(_fields[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Follows a path of keys; null when any step is missing or not an object.</summary>
@@ -58,14 +79,22 @@ public sealed class HoconObject : HoconValue
     /// <summary>Sets a field; an existing key keeps its position.</summary>
     internal void Set(string key, HoconValue value)
     {
-        if (_index.TryGetValue(key, out var i))
+        var i = IndexOf(key);
+        if (i >= 0)
         {
             _fields[i] = new(key, value);
+            return;
         }
-        else
+
+        _index?.Add(key, _fields.Count);
+        _fields.Add(new(key, value));
+        if (_index is null && _fields.Count > IndexThreshold)
         {
-            _index[key] = _fields.Count;
-            _fields.Add(new(key, value));
+            _index = new Dictionary<string, int>(_fields.Count * 2, StringComparer.Ordinal);
+            for (var j = 0; j < _fields.Count; j++)
+            {
+                _index[_fields[j].Key] = j;
+            }
         }
     }
 
@@ -73,6 +102,7 @@ public sealed class HoconObject : HoconValue
     internal static HoconObject Merge(HoconObject older, HoconObject newer)
     {
         var result = new HoconObject(newer.Origin);
+        result._fields.Capacity = older.Count + newer.Count;
         foreach (var (key, value) in older._fields)
         {
             result.Set(key, value);

@@ -14,7 +14,7 @@ internal sealed partial class HoconParser
     private void ParseInclude(UnresolvedObject obj, string[] objectPath)
     {
         var includeToken = Peek();
-        _pos++;
+        Advance();
         SkipBlank();
         var prefix = new StringBuilder();
         HoconToken? name = null;
@@ -24,21 +24,21 @@ internal sealed partial class HoconParser
             var t = Peek();
             if (t.Kind == HoconTokenKind.Whitespace)
             {
-                _pos++;
+                Advance();
                 continue;
             }
 
             if (t.Kind == HoconTokenKind.UnquotedText)
             {
                 (name is null ? prefix : suffix).Append(t.Text);
-                _pos++;
+                Advance();
                 continue;
             }
 
             if (t.Kind == HoconTokenKind.QuotedString && name is null)
             {
                 name = t;
-                _pos++;
+                Advance();
                 continue;
             }
 

@@ -25,7 +25,7 @@ internal sealed partial class HoconParser
             if (t.Kind == HoconTokenKind.Whitespace)
             {
                 pendingWhitespace = t;
-                _pos++;
+                Advance();
                 continue;
             }
 
@@ -63,12 +63,6 @@ internal sealed partial class HoconParser
             throw Error(first, $"expected a value, found {first.Describe()}");
         }
 
-        // A whitespace token swallowed after the value belongs to whatever follows (a comment, a comma).
-        if (pendingWhitespace is not null)
-        {
-            _pos--;
-        }
-
         if (parts is null)
         {
             return single;
@@ -102,7 +96,7 @@ internal sealed partial class HoconParser
                 break;
         }
 
-        _pos++;
+        Advance();
         return t.Kind switch
         {
             HoconTokenKind.QuotedString or HoconTokenKind.UnquotedText => new HoconString(t.Text, t.Origin),
@@ -120,7 +114,7 @@ internal sealed partial class HoconParser
     private UnresolvedArray ParseArray()
     {
         var open = Peek();
-        _pos++;
+        Advance();
         var items = new List<HoconNode>();
         var needSeparator = false;
         while (true)
@@ -130,7 +124,7 @@ internal sealed partial class HoconParser
             switch (t.Kind)
             {
                 case HoconTokenKind.CloseBracket:
-                    _pos++;
+                    Advance();
                     return new UnresolvedArray(items, open.Origin);
                 case HoconTokenKind.Eof:
                     throw Error(t, $"expected ']' to close the array opened at line {open.Origin.Line} column {open.Origin.Column}, found end of file");
@@ -140,7 +134,7 @@ internal sealed partial class HoconParser
                         throw Error(t, "expected an array element or ']', found ',' (only one comma may follow an element)");
                     }
 
-                    _pos++;
+                    Advance();
                     needSeparator = false;
                     continue;
                 default:

@@ -7,16 +7,16 @@ namespace CondorActors.Kernel.Configuration.Hocon;
 /// </summary>
 internal sealed partial class HoconParser
 {
-    private readonly List<HoconToken> _tokens;
+    private readonly HoconTokenizer _tokenizer;
     private readonly HoconDocument _document;
     private readonly HoconLoader _loader;
     private readonly string[] _prefix;
     private readonly IReadOnlyList<string> _includeStack;
-    private int _pos;
+    private HoconToken? _current;
 
-    private HoconParser(List<HoconToken> tokens, HoconDocument document, HoconLoader loader, string[] prefix, IReadOnlyList<string> includeStack)
+    private HoconParser(HoconTokenizer tokenizer, HoconDocument document, HoconLoader loader, string[] prefix, IReadOnlyList<string> includeStack)
     {
-        _tokens = tokens;
+        _tokenizer = tokenizer;
         _document = document;
         _loader = loader;
         _prefix = prefix;
@@ -29,8 +29,8 @@ internal sealed partial class HoconParser
     /// </summary>
     public static UnresolvedObject ParseDocument(string text, HoconDocument document, HoconLoader loader, string[] prefix, IReadOnlyList<string> includeStack)
     {
-        var tokens = new HoconTokenizer(text, document.Name).Tokenize();
-        return new HoconParser(tokens, document, loader, prefix, includeStack).ParseRoot();
+        var tokenizer = new HoconTokenizer(text, document.Name);
+        return new HoconParser(tokenizer, document, loader, prefix, includeStack).ParseRoot();
     }
 
     private UnresolvedObject ParseRoot()
@@ -63,7 +63,7 @@ internal sealed partial class HoconParser
         var open = Peek();
         if (braced)
         {
-            _pos++;
+            Advance();
         }
 
         var obj = new UnresolvedObject(open.Origin);
@@ -80,7 +80,7 @@ internal sealed partial class HoconParser
                         throw Error(t, "unbalanced '}': the document has no opening '{'");
                     }
 
-                    _pos++;
+                    Advance();
                     return obj;
                 case HoconTokenKind.Eof:
                     if (braced)
@@ -95,7 +95,7 @@ internal sealed partial class HoconParser
                         throw Error(t, "expected a field or '}', found ',' (only one comma may follow a field)");
                     }
 
-                    _pos++;
+                    Advance();
                     needSeparator = false;
                     continue;
                 default:
@@ -130,12 +130,12 @@ internal sealed partial class HoconParser
         switch (sep.Kind)
         {
             case HoconTokenKind.Colon or HoconTokenKind.Equals:
-                _pos++;
+                Advance();
                 SkipBlank();
                 break;
             case HoconTokenKind.PlusEquals:
                 append = true;
-                _pos++;
+                Advance();
                 SkipBlank();
                 break;
             case HoconTokenKind.OpenBrace:
@@ -194,58 +194,83 @@ internal sealed partial class HoconParser
 
     private string[] ParseKey()
     {
-        var builder = new HoconPath.PathBuilder();
         var first = Peek();
-        var written = new System.Text.StringBuilder();
-        HoconToken? pendingWhitespace = null;
-        var any = false;
-        while (true)
+        if (!IsKeyPiece(first.Kind))
         {
-            var t = Peek();
-            switch (t.Kind)
-            {
-                case HoconTokenKind.Whitespace:
-                    pendingWhitespace = t;
-                    _pos++;
-                    continue;
-                case HoconTokenKind.QuotedString:
-                    Flush();
-                    builder.AddQuoted(t.Text);
-                    written.Append('"').Append(t.Text).Append('"');
-                    break;
-                case HoconTokenKind.UnquotedText or HoconTokenKind.Number or HoconTokenKind.True or HoconTokenKind.False or HoconTokenKind.Null:
-                    Flush();
-                    builder.AddUnquoted(t.Text, t.Origin);
-                    written.Append(t.Text);
-                    break;
-                case HoconTokenKind.Substitution:
-                    throw Error(t, "substitutions are not allowed in keys: expected a key made of quoted or unquoted strings");
-                default:
-                    if (!any)
-                    {
-                        throw Error(t, $"expected a key, found {t.Describe()}");
-                    }
-
-                    return builder.Build(first.Origin, written.ToString());
-            }
-
-            any = true;
-            _pos++;
+            throw first.Kind == HoconTokenKind.Substitution
+                ? Error(first, "substitutions are not allowed in keys: expected a key made of quoted or unquoted strings")
+                : Error(first, $"expected a key, found {first.Describe()}");
         }
 
-        void Flush()
+        Advance();
+        SkipWhitespaceKeeping(out var whitespace);
+        if (!IsKeyPiece(Peek().Kind))
         {
-            if (pendingWhitespace is { } ws && any)
+            // Fast path: the usual key is one unquoted word or one quoted string.
+            if (first.Kind == HoconTokenKind.QuotedString || !first.Text.Contains('.', StringComparison.Ordinal))
+            {
+                return [first.Text];
+            }
+        }
+
+        var builder = new HoconPath.PathBuilder();
+        var written = new System.Text.StringBuilder();
+        AddPiece(first);
+        while (IsKeyPiece(Peek().Kind))
+        {
+            if (whitespace is { } ws)
             {
                 builder.AddUnquoted(ws.Text, ws.Origin);
                 written.Append(ws.Text);
             }
 
-            pendingWhitespace = null;
+            AddPiece(Peek());
+            Advance();
+            SkipWhitespaceKeeping(out whitespace);
+        }
+
+        if (Peek().Kind == HoconTokenKind.Substitution)
+        {
+            throw Error(Peek(), "substitutions are not allowed in keys: expected a key made of quoted or unquoted strings");
+        }
+
+        return builder.Build(first.Origin, written.ToString());
+
+        void AddPiece(HoconToken t)
+        {
+            if (t.Kind == HoconTokenKind.QuotedString)
+            {
+                builder.AddQuoted(t.Text);
+                written.Append('"').Append(t.Text).Append('"');
+            }
+            else
+            {
+                builder.AddUnquoted(t.Text, t.Origin);
+                written.Append(t.Text);
+            }
         }
     }
 
-    private HoconToken Peek() => _tokens[_pos];
+    private static bool IsKeyPiece(HoconTokenKind kind) => kind is HoconTokenKind.QuotedString or HoconTokenKind.UnquotedText
+        or HoconTokenKind.Number or HoconTokenKind.True or HoconTokenKind.False or HoconTokenKind.Null;
+
+    private void SkipWhitespaceKeeping(out HoconToken? whitespace)
+    {
+        whitespace = null;
+        while (Peek().Kind == HoconTokenKind.Whitespace)
+        {
+            whitespace = Peek();
+            Advance();
+        }
+    }
+
+    private HoconToken Peek() => _current ??= _tokenizer.Next();
+
+    private void Advance()
+    {
+        _current ??= _tokenizer.Next();
+        _current = null;
+    }
 
     /// <summary>Skips whitespace and newlines; true when a newline was skipped.</summary>
     private bool SkipBlank()
@@ -253,7 +278,7 @@ internal sealed partial class HoconParser
         var newline = false;
         while (true)
         {
-            var kind = _tokens[_pos].Kind;
+            var kind = Peek().Kind;
             if (kind == HoconTokenKind.Newline)
             {
                 newline = true;
@@ -263,15 +288,15 @@ internal sealed partial class HoconParser
                 return newline;
             }
 
-            _pos++;
+            Advance();
         }
     }
 
     private void SkipWhitespace()
     {
-        while (_tokens[_pos].Kind == HoconTokenKind.Whitespace)
+        while (Peek().Kind == HoconTokenKind.Whitespace)
         {
-            _pos++;
+            Advance();
         }
     }
 

@@ -101,7 +101,7 @@ internal sealed partial class HoconResolver
         {
             if (r.Path.Depth == path.Depth && r.Path.SameAs(path))
             {
-                var index = definitions.FindIndex(d => ReferenceEquals(d, r.Definition));
+                var index = IndexOfReference(definitions, r.Definition);
                 if (index >= 0 && index < keep)
                 {
                     keep = index;
@@ -111,6 +111,19 @@ internal sealed partial class HoconResolver
 
         cut = keep < definitions.Count;
         return cut ? definitions.GetRange(0, keep) : definitions;
+    }
+
+    private static int IndexOfReference(List<HoconNode> definitions, HoconNode definition)
+    {
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            if (ReferenceEquals(definitions[i], definition))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>A path during resolution, as a cheap linked list.</summary>

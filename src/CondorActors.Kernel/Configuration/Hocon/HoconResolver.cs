@@ -61,8 +61,10 @@ internal sealed partial class HoconResolver
         }
 
         var result = new HoconObject(top.Origin);
-        foreach (var key in KeysOf(effective))
+        var keys = KeysOf(effective);
+        for (var k = 0; k < keys.Count; k++)
         {
+            var key = keys[k];
             var childPath = path is null ? null : new PathNode(path, key);
             var childDefinitions = ChildDefinitions(effective, key);
             if (childPath is not null && restriction is not null)
@@ -118,40 +120,57 @@ internal sealed partial class HoconResolver
         return result;
     }
 
-    private static List<string> KeysOf(List<HoconNode> effective)
+    private static IReadOnlyList<string> KeysOf(List<HoconNode> effective)
     {
         if (effective.Count == 1 && effective[0] is UnresolvedObject only)
         {
-            return [.. only.Keys];
+            return only.Keys;
         }
 
         var keys = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = null;
         foreach (var definition in effective)
         {
             if (definition is UnresolvedObject u)
             {
                 foreach (var key in u.Keys)
                 {
-                    if (seen.Add(key))
-                    {
-                        keys.Add(key);
-                    }
+                    AddKey(keys, ref seen, key);
                 }
             }
             else if (definition is HoconObject o)
             {
                 foreach (var field in o.Fields)
                 {
-                    if (seen.Add(field.Key))
-                    {
-                        keys.Add(field.Key);
-                    }
+                    AddKey(keys, ref seen, field.Key);
                 }
             }
         }
 
         return keys;
+    }
+
+    private static void AddKey(List<string> keys, ref HashSet<string>? seen, string key)
+    {
+        if (seen is null)
+        {
+            if (keys.Count < 32)
+            {
+                if (!keys.Contains(key, StringComparer.Ordinal))
+                {
+                    keys.Add(key);
+                }
+
+                return;
+            }
+
+            seen = new HashSet<string>(keys, StringComparer.Ordinal);
+        }
+
+        if (seen.Add(key))
+        {
+            keys.Add(key);
+        }
     }
 
     /// <summary>Definitions of <paramref name="key"/> contributed by each object among the parent's effective definitions.</summary>

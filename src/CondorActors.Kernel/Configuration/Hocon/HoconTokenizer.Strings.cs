@@ -48,7 +48,7 @@ internal sealed partial class HoconTokenizer
             _pos++;
         }
 
-        _tokens.Add(new(HoconTokenKind.QuotedString, sb.ToString(), origin));
+        Emit(new(HoconTokenKind.QuotedString, sb.ToString(), origin));
     }
 
     private char ReadEscape()
@@ -118,7 +118,7 @@ internal sealed partial class HoconTokenizer
                 var value = _text[start..contentEnd];
                 CountLines(start, end);
                 _pos = end;
-                _tokens.Add(new(HoconTokenKind.QuotedString, value, origin));
+                Emit(new(HoconTokenKind.QuotedString, value, origin));
                 return;
             }
 
@@ -191,14 +191,13 @@ internal sealed partial class HoconTokenizer
 
             if (c == '"')
             {
-                var before = _tokens.Count;
                 ReadQuoted(here);
-                builder.AddQuoted(_tokens[before].Text);
-                _tokens.RemoveAt(before);
+                builder.AddQuoted(_pending!.Value.Text);
+                _pending = null;
                 continue;
             }
 
-            if (IsWhitespace(c) || Forbidden.Contains(c, StringComparison.Ordinal) || (c == '/' && Peek(1) == '/'))
+            if (IsWhitespace(c) || IsForbidden(c) || (c == '/' && Peek(1) == '/'))
             {
                 throw Error(here, $"unexpected '{c}' in substitution: expected a path expression and '}}'");
             }
@@ -207,7 +206,7 @@ internal sealed partial class HoconTokenizer
             while (_pos < _text.Length)
             {
                 var d = _text[_pos];
-                if (IsWhitespace(d) || Forbidden.Contains(d, StringComparison.Ordinal) || (d == '/' && Peek(1) == '/'))
+                if (IsWhitespace(d) || IsForbidden(d) || (d == '/' && Peek(1) == '/'))
                 {
                     break;
                 }
@@ -225,6 +224,6 @@ internal sealed partial class HoconTokenizer
 
         var written = _text[start..(_pos - 1)].Trim();
         var path = builder.Build(origin, written);
-        _tokens.Add(new(HoconTokenKind.Substitution, written, origin, path, optional));
+        Emit(new(HoconTokenKind.Substitution, written, origin, path, optional));
     }
 }

@@ -14,7 +14,9 @@ internal sealed partial class HoconTokenizer
 
     private readonly string _text;
     private readonly string _file;
-    private readonly List<HoconToken> _tokens = [];
+    private static readonly string[] Spaces = [.. Enumerable.Range(0, 17).Select(n => new string(' ', n))];
+    private static readonly bool[] ForbiddenTable = BuildForbiddenTable();
+    private HoconToken? _pending;
     private int _pos;
     private int _line = 1;
     private int _lineStart;
@@ -27,6 +29,21 @@ internal sealed partial class HoconTokenizer
 
     public List<HoconToken> Tokenize()
     {
+        var result = new List<HoconToken>();
+        HoconToken token;
+        do
+        {
+            token = Next();
+            result.Add(token);
+        }
+        while (token.Kind != HoconTokenKind.Eof);
+
+        return result;
+    }
+
+    /// <summary>The next token; comments are skipped. Returns Eof forever at the end.</summary>
+    public HoconToken Next()
+    {
         while (_pos < _text.Length)
         {
             var c = _text[_pos];
@@ -34,35 +51,41 @@ internal sealed partial class HoconTokenizer
             if (c == '\n')
             {
                 _pos++;
-                _tokens.Add(new(HoconTokenKind.Newline, "\n", origin));
+                var token = new HoconToken(HoconTokenKind.Newline, "\n", origin);
                 _line++;
                 _lineStart = _pos;
+                return token;
             }
-            else if (IsWhitespace(c))
+
+            if (IsWhitespace(c))
             {
                 var start = _pos;
+                var allSpaces = true;
                 while (_pos < _text.Length && _text[_pos] != '\n' && IsWhitespace(_text[_pos]))
                 {
+                    allSpaces &= _text[_pos] == ' ';
                     _pos++;
                 }
 
-                _tokens.Add(new(HoconTokenKind.Whitespace, _text[start.._pos], origin));
+                // Whitespace text matters only inside concatenations; share the common runs of spaces.
+                var length = _pos - start;
+                var text = allSpaces && length < Spaces.Length ? Spaces[length] : _text[start.._pos];
+                return new HoconToken(HoconTokenKind.Whitespace, text, origin);
             }
-            else if (c == '#' || (c == '/' && Peek(1) == '/'))
+
+            if (c == '#' || (c == '/' && Peek(1) == '/'))
             {
-                while (_pos < _text.Length && _text[_pos] != '\n')
-                {
-                    _pos++;
-                }
+                var newline = _text.IndexOf('\n', _pos);
+                _pos = newline < 0 ? _text.Length : newline;
+                continue;
             }
-            else
-            {
-                ReadToken(c, origin);
-            }
+
+            _pending = null;
+            ReadToken(c, origin);
+            return _pending!.Value;
         }
 
-        _tokens.Add(new(HoconTokenKind.Eof, "", Here()));
-        return _tokens;
+        return new HoconToken(HoconTokenKind.Eof, "", Here());
     }
 
     /// <summary>HOCON.md, whitespace: Unicode separators, the ASCII controls it lists, and the BOM.</summary>
@@ -101,7 +124,7 @@ internal sealed partial class HoconTokenizer
                 }
 
                 _pos += 2;
-                _tokens.Add(new(HoconTokenKind.PlusEquals, "+=", origin));
+                Emit(new(HoconTokenKind.PlusEquals, "+=", origin));
                 return;
             case '"':
                 ReadQuoted(origin);
@@ -119,7 +142,7 @@ internal sealed partial class HoconTokenizer
             return;
         }
 
-        if (Forbidden.Contains(c, StringComparison.Ordinal))
+        if (IsForbidden(c))
         {
             throw Error(origin, $"reserved character '{c}' is not allowed outside quotes; quote the string if it is part of a value");
         }
@@ -130,7 +153,7 @@ internal sealed partial class HoconTokenizer
     private void Single(HoconTokenKind kind, string text, HoconOrigin origin)
     {
         _pos++;
-        _tokens.Add(new(kind, text, origin));
+        Emit(new(kind, text, origin));
     }
 
     private void ReadUnquoted(HoconOrigin origin)
@@ -146,7 +169,7 @@ internal sealed partial class HoconTokenizer
         while (_pos < _text.Length)
         {
             var c = _text[_pos];
-            if (IsWhitespace(c) || Forbidden.Contains(c, StringComparison.Ordinal) || (c == '/' && Peek(1) == '/'))
+            if (IsWhitespace(c) || IsForbidden(c) || (c == '/' && Peek(1) == '/'))
             {
                 break;
             }
@@ -154,7 +177,7 @@ internal sealed partial class HoconTokenizer
             _pos++;
         }
 
-        _tokens.Add(new(HoconTokenKind.UnquotedText, _text[start.._pos], origin));
+        Emit(new(HoconTokenKind.UnquotedText, _text[start.._pos], origin));
     }
 
     private bool TryKeyword(string keyword, HoconTokenKind kind, HoconOrigin origin)
@@ -165,7 +188,7 @@ internal sealed partial class HoconTokenizer
         }
 
         _pos += keyword.Length;
-        _tokens.Add(new(kind, keyword, origin));
+        Emit(new(kind, keyword, origin));
         return true;
     }
 
@@ -182,7 +205,7 @@ internal sealed partial class HoconTokenizer
         var run = _text[start.._pos];
         if (IsJsonNumber(run))
         {
-            _tokens.Add(new(HoconTokenKind.Number, run, origin));
+            Emit(new(HoconTokenKind.Number, run, origin));
             return;
         }
 
@@ -191,7 +214,7 @@ internal sealed partial class HoconTokenizer
             throw Error(origin, $"'{run}' is not a valid number and '+' is not allowed in unquoted text; quote the string");
         }
 
-        _tokens.Add(new(HoconTokenKind.UnquotedText, run, origin));
+        Emit(new(HoconTokenKind.UnquotedText, run, origin));
     }
 
     /// <summary>JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</summary>
@@ -254,6 +277,21 @@ internal sealed partial class HoconTokenizer
         }
 
         return i == s.Length;
+    }
+
+    private void Emit(HoconToken token) => _pending = token;
+
+    private static bool IsForbidden(char c) => c < 128 && ForbiddenTable[c];
+
+    private static bool[] BuildForbiddenTable()
+    {
+        var table = new bool[128];
+        foreach (var c in Forbidden)
+        {
+            table[c] = true;
+        }
+
+        return table;
     }
 
     private char Peek(int offset) => _pos + offset < _text.Length ? _text[_pos + offset] : '\0';
