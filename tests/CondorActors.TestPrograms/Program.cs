@@ -1,11 +1,32 @@
 namespace CondorActors.TestPrograms;
 
-/// <summary>Stand-in programs that process-level tests start as child processes.</summary>
+/// <summary>
+/// Stand-in programs that process-level tests start as child processes:
+/// <c>condoractors-testprog NAME [ARGS]</c>. Each program is a small static method.
+/// </summary>
 internal static class Program
 {
+    private static readonly Dictionary<string, Func<string[], int>> Programs = new(StringComparer.Ordinal)
+    {
+        ["echo-args"] = RunnerBehaviours.EchoArgs,
+        ["cat"] = RunnerBehaviours.Cat,
+        ["env"] = RunnerBehaviours.PrintEnvironment,
+        ["cwd"] = RunnerBehaviours.PrintWorkingDirectory,
+        ["fail"] = RunnerBehaviours.Fail,
+        ["print-bytes"] = RunnerBehaviours.PrintBytes,
+        ["lines"] = RunnerBehaviours.Lines,
+        ["ignore-sigterm"] = RunnerBehaviours.IgnoreSigterm,
+        ["fake-condor-q"] = FakeCondor.CondorQ,
+    };
+
     public static int Main(string[] args)
     {
-        Console.Error.WriteLine("usage: condoractors-testprog <program> [args]");
-        return args.Length == 0 ? 2 : 2;
+        if (args.Length == 0 || !Programs.TryGetValue(args[0], out var program))
+        {
+            Console.Error.WriteLine($"usage: condoractors-testprog <{string.Join('|', Programs.Keys)}> [args]");
+            return 2;
+        }
+
+        return program(args[1..]);
     }
 }

@@ -16,7 +16,7 @@ public sealed class CondorOptions
     public string Backend { get; set; } = "auto";
 
     /// <summary>Directory holding condor_q, condor_submit...; empty means search PATH.</summary>
-    [ConfigurationKeyName("binaries-path")]
+    [ConfigurationKeyName("binaries")]
     public string BinariesPath { get; set; } = "";
 
     /// <summary>Longest a condor command may run before it is killed. Default 30s.</summary>
