@@ -1,5 +1,6 @@
 using CondorActors.Domain.Condor;
 using CondorActors.Kernel.Actors;
+using CondorActors.Kernel.Configuration;
 using CondorActors.Kernel.Persistence;
 using CondorActors.Server.Health;
 using CondorActors.Server.Problems;
@@ -16,11 +17,12 @@ internal static class ServerHost
     public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        builder.AddCondorActorsConfiguration(args);
 
         // --urls, ASPNETCORE_URLS and configuration all land in "urls"; only then is the default replaced.
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
         {
-            builder.WebHost.UseUrls(DefaultUrl);
+            builder.WebHost.UseUrls(builder.Configuration["condoractors:http:urls"] ?? DefaultUrl);
         }
 
         builder.Services.AddCondorProblemDetails();
