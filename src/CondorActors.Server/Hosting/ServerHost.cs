@@ -1,4 +1,6 @@
 using CondorActors.Domain.Condor;
+using CondorActors.Kernel.Actors;
+using CondorActors.Server.Api;
 using CondorActors.Server.Health;
 using CondorActors.Server.Problems;
 
@@ -10,7 +12,8 @@ internal static class ServerHost
     /// <summary>htcondor-restd's port, on loopback: exposing the API is an explicit decision.</summary>
     public const string DefaultUrl = "http://127.0.0.1:9680";
 
-    public static WebApplication Build(string[] args)
+    /// <summary>Builds the host; <paramref name="configure"/> may replace services (tests swap the gateway).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
 
@@ -22,16 +25,21 @@ internal static class ServerHost
 
         builder.Services.AddCondorProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(CondorBackendSelection.Resolve(
-            builder.Configuration["condoractors:condor:backend"] ?? "auto",
-            builder.Configuration["condoractors:condor:binaries"],
-            Environment.GetEnvironmentVariable("PATH")));
+        var condor = ServerSettings.CondorOptions(builder.Configuration);
+        var backend = CondorBackendSelection.Resolve(condor.Backend, condor.Binaries, Environment.GetEnvironmentVariable("PATH"));
+        builder.Services.AddSingleton(backend);
+        builder.Services.AddActorSystem("condoractors");
+        builder.Services.AddCondorGateway(backend, condor, ServerSettings.SimulatedOptions(builder.Configuration));
+        builder.Services.AddCondorApi(builder.Configuration);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BackendHeaderMiddleware>();
+        app.UseCors(ApiSetup.CorsPolicy);
         app.MapHealthApi();
+        app.MapCondorApi();
         return app;
     }
 }
