@@ -25,10 +25,14 @@ internal sealed class RunningServer : IAsyncDisposable
     public static Task<RunningServer> StartAsync(params string[] arguments) => StartAsync(configure: null, arguments);
 
     /// <summary>As above; <paramref name="configure"/> may map extra endpoints before the server starts.</summary>
-    public static async Task<RunningServer> StartAsync(Action<WebApplication>? configure, params string[] arguments)
+    public static Task<RunningServer> StartAsync(Action<WebApplication>? configure, params string[] arguments) =>
+        StartAsync(configureBuilder: null, configure, arguments);
+
+    /// <summary>As above; <paramref name="configureBuilder"/> may replace services (a gateway decorator) before the host is built.</summary>
+    public static async Task<RunningServer> StartAsync(Action<WebApplicationBuilder>? configureBuilder, Action<WebApplication>? configure, params string[] arguments)
     {
         string[] args = ["--urls", "http://127.0.0.1:0", .. arguments];
-        var app = ServerHost.Build(args);
+        var app = ServerHost.Build(args, configureBuilder);
         configure?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
