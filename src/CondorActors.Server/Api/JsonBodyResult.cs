@@ -26,12 +26,17 @@ internal sealed class JsonBodyResult(Func<Utf8JsonWriter, Func<ValueTask>, Value
         var body = httpContext.Response.BodyWriter;
         var cancellation = httpContext.RequestAborted;
         await using var writer = new Utf8JsonWriter(body, ClassAdJson.WriterOptions);
+        long flushed = 0;
         await write(writer, async () =>
         {
-            if (writer.BytesPending >= FlushThreshold)
+            // Over a pipe the writer commits every filled segment itself, so BytesPending alone
+            // stays small: count everything written since the last flush, or the pipe would
+            // quietly hold the whole body.
+            if (writer.BytesCommitted + writer.BytesPending - flushed >= FlushThreshold)
             {
                 writer.Flush();
                 await body.FlushAsync(cancellation).ConfigureAwait(false);
+                flushed = writer.BytesCommitted;
             }
         }).ConfigureAwait(false);
         writer.Flush();
