@@ -114,7 +114,7 @@ internal static class ApiLoad
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];
-        var app = ServerHost.Build(args, builder => builder.Services.AddSingleton<ICondorGateway>(provider =>
+        var app = ServerHost.Build(args, services => services.AddSingleton<ICondorGateway>(provider =>
             counting = new CountingGateway(provider.GetRequiredService<SimulatedCondorPool>())));
         await app.StartAsync();
         _ = app.Services.GetRequiredService<ICondorGateway>();

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CondorActors.Domain.Condor;
 using CondorActors.Domain.Condor.Simulated;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CondorActors.Server.Tests.Api;
@@ -10,9 +9,9 @@ namespace CondorActors.Server.Tests.Api;
 internal static class ApiServer
 {
     public static Task<RunningServer> StartAsync(int seedJobs = 0, params string[] settings) =>
-        StartAsync(seedJobs, configureBuilder: null, settings);
+        StartAsync(seedJobs, overrideServices: null, settings);
 
-    public static async Task<RunningServer> StartAsync(int seedJobs, Action<WebApplicationBuilder>? configureBuilder, params string[] settings)
+    public static async Task<RunningServer> StartAsync(int seedJobs, Action<IServiceCollection>? overrideServices, params string[] settings)
     {
         string[] args =
         [
@@ -21,12 +20,12 @@ internal static class ApiServer
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];
-        return await RunningServer.StartAsync(configureBuilder, configure: null, args);
+        return await RunningServer.StartAsync(configure: null, overrideServices, args);
     }
 
     /// <summary>Replaces the gateway with <paramref name="decorate"/> applied to the simulated pool.</summary>
-    public static Action<WebApplicationBuilder> Decorate(Func<ICondorGateway, ICondorGateway> decorate) => builder =>
-        builder.Services.AddSingleton(provider => decorate(provider.GetRequiredService<SimulatedCondorPool>()));
+    public static Action<IServiceCollection> Decorate(Func<ICondorGateway, ICondorGateway> decorate) => services =>
+        services.AddSingleton(provider => decorate(provider.GetRequiredService<SimulatedCondorPool>()));
 
     public static SimulatedCondorPool Pool(this RunningServer server) => server.Services.GetRequiredService<SimulatedCondorPool>();
 
