@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CondorActors.Kernel.Processes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CondorActors.Domain.Batch.Slurm;
+
+/// <summary>
+/// Slurm through its command-line tools (sbatch, squeue, scontrol, sacct, scancel), run by argv.
+/// Every job gets the site tag as name prefix and comment; one <c>squeue --me -t all</c> per poll
+/// lists them all, including finished jobs until slurmctld purges them (MinJobAge).
+/// </summary>
+public sealed partial class SlurmBatchSystem : IBatchSystem
+{
+    // Options the adapter sets itself; an operator cannot allow a request to override them.
+    private static readonly HashSet<string> ReservedOptions = new(StringComparer.Ordinal)
+    {
+        "--parsable", "-J", "--job-name", "--comment", "--export", "--wrap", "-M", "--clusters",
+    };
+
+    private readonly SlurmSiteOptions _options;
+    private readonly IProcessRunner _runner;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly BatchRetry _retry;
+    private readonly KnownJobs _known = new();
+    private SlurmCapabilities? _capabilities;
+
+    public SlurmBatchSystem(SlurmSiteOptions options, IProcessRunner runner, TimeProvider? timeProvider = null, ILogger<SlurmBatchSystem>? logger = null)
+    {
+        _options = options;
+        _runner = runner;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<SlurmBatchSystem>.Instance;
+        _retry = new BatchRetry(options.Retry, _timeProvider)
+        {
+            OnRetry = (attempt, delay, ex) => LogRetry(attempt, delay.TotalMilliseconds, ex.Message),
+        };
+    }
+
+    public string Kind => "slurm";
+
+    /// <summary>
+    /// Reads the installed Slurm's version, accounting and job-completion settings (once; cached).
+    /// Call at site start-up so misconfiguration shows early; the status path calls it lazily,
+    /// only when a job has left squeue.
+    /// </summary>
+    public async Task<SlurmCapabilities> ProbeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_capabilities is { } known)
+        {
+            return known;
+        }
+
+        var result = await _retry.ExecuteAsync(
+            token => RunAsync(_options.ScontrolPath, ["show", "config"], null, "scontrol show config", token),
+            cancellationToken).ConfigureAwait(false);
+        var capabilities = SlurmCapabilities.Parse(result.StandardOutput);
+        if (_options.JobCompletionLogPath is { } configured)
+        {
+            capabilities = capabilities with { JobCompletionLogPath = configured };
+        }
+
+        LogProbed(capabilities.Version ?? "unknown", capabilities.SupportsJson, capabilities.AccountingEnabled, capabilities.JobCompletionLogPath ?? "none");
+        _capabilities = capabilities;
+        return capabilities;
+    }
+
+    public async Task<string> SubmitAsync(BatchJobRequest request, CancellationToken cancellationToken = default)
+    {
+        var arguments = SubmitArguments(request);
+        var result = await _retry.ExecuteAsync(
+            token => RunAsync(_options.SbatchPath, arguments, request.Script, "sbatch", token),
+            cancellationToken,
+            canRetry: ex => !ex.MayHaveTakenEffect).ConfigureAwait(false);
+
+        // --parsable prints "jobid" or "jobid;cluster".
+        var match = ParsableAnswer().Match(result.StandardOutput.Trim());
+        if (!match.Success)
+        {
+            throw new BatchOutputFormatException($"sbatch --parsable printed '{result.StandardOutput.Trim()}', not 'jobid[;cluster]'.");
+        }
+
+        var jobId = match.Groups["id"].Value;
+        _known.Add(jobId);
+        LogSubmitted(jobId, arguments[1]);
+        return jobId;
+    }
+
+    public async Task CancelAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        await _retry.ExecuteAsync(
+            async token =>
+            {
+                var result = await RunAsync(_options.ScancelPath, [jobId], null, "scancel", token, classify: false).ConfigureAwait(false);
+
+                // Already ended or purged: the job is not running, which is what cancel wants.
+                if (!result.Succeeded && !SlurmErrors.IsInvalidJobId(result.StandardError) &&
+                    !result.StandardError.Contains("already completing or completed", StringComparison.Ordinal))
+                {
+                    throw SlurmErrors.Classify(result, "scancel " + jobId);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    internal List<string> SubmitArguments(BatchJobRequest request)
+    {
+        var arguments = new List<string>
+        {
+            "--parsable",
+            "--job-name=" + _options.Tag.JobName(request.Name),
+            "--comment=" + _options.Tag.Comment,
+            "--export=" + _options.Export,
+            "--nodes=" + request.Nodes.ToString(CultureInfo.InvariantCulture),
+        };
+        AddIf(arguments, "--ntasks-per-node=", request.TasksPerNode?.ToString(CultureInfo.InvariantCulture));
+        AddIf(arguments, "--cpus-per-task=", request.CpusPerTask?.ToString(CultureInfo.InvariantCulture));
+        AddIf(arguments, "--time=", request.Walltime is { } walltime ? FormatWalltime(walltime) : null);
+        AddIf(arguments, "--account=", request.Account ?? _options.Account);
+        AddIf(arguments, "--partition=", request.Queue ?? _options.Partition);
+        AddIf(arguments, "--qos=", request.Qos ?? _options.Qos);
+        AddIf(arguments, "--output=", request.StandardOutputPath);
+        AddIf(arguments, "--error=", request.StandardErrorPath);
+        AddIf(arguments, "--chdir=", request.WorkingDirectory);
+        foreach (var directive in request.ExtraDirectives)
+        {
+            var name = directive.Split('=', 2)[0];
+            if (ReservedOptions.Contains(name) || !_options.AllowedExtraDirectives.Contains(name))
+            {
+                throw new BatchRequestException($"Directive '{name}' is not allowed on this site (allowed: {string.Join(", ", _options.AllowedExtraDirectives)}).");
+            }
+
+            arguments.Add(directive);
+        }
+
+        return arguments;
+    }
+
+    /// <summary>Slurm's D-HH:MM:SS, rounded up to whole seconds (Slurm itself rounds limits up to minutes).</summary>
+    internal static string FormatWalltime(TimeSpan walltime)
+    {
+        var seconds = (long)Math.Ceiling(walltime.TotalSeconds);
+        if (seconds <= 0)
+        {
+            throw new BatchRequestException($"Walltime {walltime} must be positive.");
+        }
+
+        var span = TimeSpan.FromSeconds(seconds);
+        return string.Create(CultureInfo.InvariantCulture, $"{span.Days}-{span.Hours:00}:{span.Minutes:00}:{span.Seconds:00}");
+    }
+
+    private static void AddIf(List<string> arguments, string option, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            arguments.Add(option + value);
+        }
+    }
+
+    /// <summary>Runs one Slurm command; failures to answer become <see cref="BatchSystemUnavailableException"/>.</summary>
+    private async Task<ProcessResult> RunAsync(
+        string program, IEnumerable<string> arguments, string? standardInput, string what, CancellationToken cancellationToken, bool classify = true)
+    {
+        var command = new ProcessCommand(program, arguments)
+            .WithStandardInput(standardInput)
+            .WithTimeout(_options.CommandTimeout)
+            .WithValidation(false) with
+        { Environment = _options.Environment };
+        ProcessResult result;
+        try
+        {
+            result = await _runner.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProcessTimeoutException ex)
+        {
+            throw new BatchSystemUnavailableException($"Slurm did not answer {what} within {_options.CommandTimeout.TotalSeconds:F0} s.", ex, mayHaveTakenEffect: true);
+        }
+        catch (ProcessStartException ex)
+        {
+            throw new BatchCommandException($"Cannot run {what}: {ex.Message}", ex);
+        }
+        catch (ProcessOutputLimitException ex)
+        {
+            throw new BatchOutputFormatException($"{what} printed more than {ex.LimitBytes} bytes; its answer was not used.", ex);
+        }
+
+        if (classify && !result.Succeeded)
+        {
+            throw SlurmErrors.Classify(result, what);
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"^(?<id>\d+)(;(?<cluster>\S+))?$")]
+    private static partial Regex ParsableAnswer();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Submitted Slurm job {JobId} ({NameArgument})")]
+    private partial void LogSubmitted(string jobId, string nameArgument);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slurm unavailable, retry {Attempt} in {DelayMs} ms: {Error}")]
+    private partial void LogRetry(int attempt, double delayMs, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slurm {Version}: squeue --json {Json} (text format used), accounting {Accounting}, job-completion log {JobComp}")]
+    private partial void LogProbed(string version, bool json, bool accounting, string jobComp);
+}
