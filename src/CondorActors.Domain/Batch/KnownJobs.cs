@@ -73,6 +73,15 @@ internal sealed class KnownJobs
         }
     }
 
+    /// <summary>Jobs not yet seen in a final state: the ones a poll by id list must ask about.</summary>
+    public IReadOnlyList<string> ActiveIds()
+    {
+        lock (_gate)
+        {
+            return [.. _jobs.Where(p => p.Value is not { IsFinal: true }).Select(p => p.Key)];
+        }
+    }
+
     public void Forget(string jobId)
     {
         lock (_gate)

@@ -164,29 +164,8 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
     private async Task<ProcessResult> RunAsync(
         string program, IEnumerable<string> arguments, string? standardInput, string what, CancellationToken cancellationToken, bool classify = true)
     {
-        var command = new ProcessCommand(program, arguments)
-            .WithStandardInput(standardInput)
-            .WithTimeout(_options.CommandTimeout)
-            .WithValidation(false) with
-        { Environment = _options.Environment };
-        ProcessResult result;
-        try
-        {
-            result = await _runner.RunAsync(command, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ProcessTimeoutException ex)
-        {
-            throw new BatchSystemUnavailableException($"Slurm did not answer {what} within {_options.CommandTimeout.TotalSeconds:F0} s.", ex, mayHaveTakenEffect: true);
-        }
-        catch (ProcessStartException ex)
-        {
-            throw new BatchCommandException($"Cannot run {what}: {ex.Message}", ex);
-        }
-        catch (ProcessOutputLimitException ex)
-        {
-            throw new BatchOutputFormatException($"{what} printed more than {ex.LimitBytes} bytes; its answer was not used.", ex);
-        }
-
+        var result = await BatchProcess.RunAsync(
+            _runner, program, arguments, standardInput, _options.Environment, _options.CommandTimeout, what, cancellationToken).ConfigureAwait(false);
         if (classify && !result.Succeeded)
         {
             throw SlurmErrors.Classify(result, what);
