@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using CondorActors.Kernel.Processes;
 using Microsoft.Extensions.Logging;
@@ -13,12 +12,6 @@ namespace CondorActors.Domain.Batch.Slurm;
 /// </summary>
 public sealed partial class SlurmBatchSystem : IBatchSystem
 {
-    // Options the adapter sets itself; an operator cannot allow a request to override them.
-    private static readonly HashSet<string> ReservedOptions = new(StringComparer.Ordinal)
-    {
-        "--parsable", "-J", "--job-name", "--comment", "--export", "--wrap", "-M", "--clusters",
-    };
-
     private readonly SlurmSiteOptions _options;
     private readonly IProcessRunner _runner;
     private readonly TimeProvider _timeProvider;
@@ -106,59 +99,8 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
             cancellationToken).ConfigureAwait(false);
     }
 
-    internal List<string> SubmitArguments(BatchJobRequest request)
-    {
-        var arguments = new List<string>
-        {
-            "--parsable",
-            "--job-name=" + _options.Tag.JobName(request.Name),
-            "--comment=" + _options.Tag.Comment,
-            "--export=" + _options.Export,
-            "--nodes=" + request.Nodes.ToString(CultureInfo.InvariantCulture),
-        };
-        AddIf(arguments, "--ntasks-per-node=", request.TasksPerNode?.ToString(CultureInfo.InvariantCulture));
-        AddIf(arguments, "--cpus-per-task=", request.CpusPerTask?.ToString(CultureInfo.InvariantCulture));
-        AddIf(arguments, "--time=", request.Walltime is { } walltime ? FormatWalltime(walltime) : null);
-        AddIf(arguments, "--account=", request.Account ?? _options.Account);
-        AddIf(arguments, "--partition=", request.Queue ?? _options.Partition);
-        AddIf(arguments, "--qos=", request.Qos ?? _options.Qos);
-        AddIf(arguments, "--output=", request.StandardOutputPath);
-        AddIf(arguments, "--error=", request.StandardErrorPath);
-        AddIf(arguments, "--chdir=", request.WorkingDirectory);
-        foreach (var directive in request.ExtraDirectives)
-        {
-            var name = directive.Split('=', 2)[0];
-            if (ReservedOptions.Contains(name) || !_options.AllowedExtraDirectives.Contains(name))
-            {
-                throw new BatchRequestException($"Directive '{name}' is not allowed on this site (allowed: {string.Join(", ", _options.AllowedExtraDirectives)}).");
-            }
-
-            arguments.Add(directive);
-        }
-
-        return arguments;
-    }
-
-    /// <summary>Slurm's D-HH:MM:SS, rounded up to whole seconds (Slurm itself rounds limits up to minutes).</summary>
-    internal static string FormatWalltime(TimeSpan walltime)
-    {
-        var seconds = (long)Math.Ceiling(walltime.TotalSeconds);
-        if (seconds <= 0)
-        {
-            throw new BatchRequestException($"Walltime {walltime} must be positive.");
-        }
-
-        var span = TimeSpan.FromSeconds(seconds);
-        return string.Create(CultureInfo.InvariantCulture, $"{span.Days}-{span.Hours:00}:{span.Minutes:00}:{span.Seconds:00}");
-    }
-
-    private static void AddIf(List<string> arguments, string option, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            arguments.Add(option + value);
-        }
-    }
+    internal List<string> SubmitArguments(BatchJobRequest request) =>
+        ["--parsable", .. SlurmDirectives.Build(request, _options.Tag, _options.Partition, _options.Account, _options.Qos, _options.Export, _options.AllowedExtraDirectives)];
 
     /// <summary>Runs one Slurm command; failures to answer become <see cref="BatchSystemUnavailableException"/>.</summary>
     private async Task<ProcessResult> RunAsync(
