@@ -1,6 +1,25 @@
+using BenchmarkDotNet.Running;
+using CondorActors.Benchmarks.Actors;
+
 namespace CondorActors.Benchmarks;
 
+/// <summary>
+/// Runs the benchmarks: <c>dotnet run -c Release --project bench/CondorActors.Benchmarks -- --filter '*'</c>.
+/// Every benchmark class has a baseline measured in the same run, so results read as ratios.
+/// <c>-- memory [count]</c> instead measures retained memory per idle actor.
+/// </summary>
 internal static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static int Main(string[] args)
+    {
+        // Memory per idle actor needs live objects at one moment, not allocations per
+        // operation, so it is measured outside BenchmarkDotNet.
+        if (args is ["memory", ..])
+        {
+            return ActorMemory.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

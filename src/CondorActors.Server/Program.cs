@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.Run();
+using CondorActors.Server.Hosting;
+
+// With no command the executable serves; sub-commands do admin work and exit.
+return await CommandLine.RunAsync(args);

@@ -16,6 +16,7 @@ internal static class Program
         ["print-bytes"] = RunnerBehaviours.PrintBytes,
         ["lines"] = RunnerBehaviours.Lines,
         ["ignore-sigterm"] = RunnerBehaviours.IgnoreSigterm,
+        ["fake-condor-q"] = FakeCondor.CondorQ,
     };
 
     public static int Main(string[] args)
