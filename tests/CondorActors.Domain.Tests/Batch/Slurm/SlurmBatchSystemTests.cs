@@ -104,6 +104,21 @@ public sealed class SlurmBatchSystemTests
     }
 
     [Fact]
+    public async Task A_thousand_jobs_cost_one_process_per_poll()
+    {
+        var runner = new ScriptedProcessRunner(c => ScriptedProcessRunner.Result(c, 0, TestData.Read("slurm/squeue-1000.txt")));
+        var adapter = new SlurmBatchSystem(Options with { Tag = new BatchJobTag("bench") }, runner);
+
+        var first = await adapter.GetStatusAsync();
+        var second = await adapter.GetStatusAsync(first.Jobs.Keys.ToList());
+
+        Assert.Equal(1000, first.Jobs.Count);
+        Assert.Equal(1000, second.Jobs.Count);
+        Assert.All(second.Jobs.Values, j => Assert.Equal(BatchJobState.Held, j.State));
+        Assert.Equal(2, runner.Commands.Count);
+    }
+
+    [Fact]
     public async Task Squeue_failures_that_mean_the_controller_is_down_are_unavailable_and_retried()
     {
         var runner = new ScriptedProcessRunner(c => ScriptedProcessRunner.Result(
