@@ -17,6 +17,7 @@ internal static class Program
         ["lines"] = RunnerBehaviours.Lines,
         ["ignore-sigterm"] = RunnerBehaviours.IgnoreSigterm,
         ["fake-condor-q"] = FakeCondor.CondorQ,
+        ["journal-writer"] = JournalWriterProgram.Run,
     };
 
     public static int Main(string[] args)
