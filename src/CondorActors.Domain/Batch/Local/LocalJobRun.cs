@@ -38,6 +38,7 @@ internal sealed class LocalJobRun(LocalJobFiles files, BatchJobRequest request, 
             await process.WaitForExitAsync().ConfigureAwait(false);
             await pumps.ConfigureAwait(false);
             await _walltime.CancelAsync().ConfigureAwait(false);
+            _walltime.Dispose();
             files.WriteExit(process.ExitCode);
         }
         finally
@@ -59,7 +60,9 @@ internal sealed class LocalJobRun(LocalJobFiles files, BatchJobRequest request, 
 
             _ending = true;
             files.WriteEnded(reason);
-            if (_process is null)
+
+            // An exited (reaped) process's pid may already belong to someone else: never signal it.
+            if (_process is null || _process.HasExited)
             {
                 return;
             }
