@@ -22,6 +22,8 @@ public sealed class LocalBatchSystemTests : IAsyncLifetime
                 await adapter.CancelAsync(job.JobId);
             }
 
+            // Jobs write their exit file last: wait for it so the folder can be removed.
+            await WaitAsync(adapter, s => s.Jobs.Values.All(j => j.IsFinal));
             await adapter.DisposeAsync();
         }
 
