@@ -15,6 +15,9 @@ public sealed partial class ClassAd
     /// <summary>The raw count, duplicates included (the JSON reader sizes the next ad with it).</summary>
     internal int SlotCountUnchecked => _count;
 
+    /// <summary>The raw slots, duplicates included (the JSON reader matches shapes with them).</summary>
+    internal ReadOnlySpan<AttributeSlot> SlotsUnchecked => _slots.AsSpan(0, _count);
+
     internal ref readonly AttributeSlot SlotAt(int index) => ref _slots[index];
 
     /// <summary>Index of the attribute, or -1. Case-insensitive.</summary>
@@ -77,8 +80,12 @@ public sealed partial class ClassAd
         }
 
         _slots[_count++] = slot;
+        _shape = null;
         _needsNormalize = true;
     }
+
+    /// <summary>Attaches the shape the JSON reader found for this ad's names (after the last append).</summary>
+    internal void UseShape(ClassAdShape shape) => _shape = shape;
 
     private void SetSlot(string name, in AttributeSlot slot)
     {
@@ -95,6 +102,15 @@ public sealed partial class ClassAd
         {
             Array.Resize(ref _slots, Math.Max(8, _count * 2));
         }
+
+        if (_indexShared)
+        {
+            // The index belongs to the shape and other ads: build an own one below.
+            _index = null;
+            _indexShared = false;
+        }
+
+        _shape = null;
 
         _slots[_count] = slot with { Name = name };
         _index?.Add(name, _count);
@@ -125,6 +141,14 @@ public sealed partial class ClassAd
 
         // Lock-free on purpose (no lock object per ad): racing threads compute the same result
         // from the same unchanged slots and publish it before clearing the volatile flag.
+        if (_shape is { } shape && shape.TryGetUniqueIndex(IndexThreshold, out var shared))
+        {
+            _index = shared;
+            _indexShared = shared is not null;
+            _needsNormalize = false;
+            return;
+        }
+
         var slots = _slots;
         var count = _count;
         var index = new Dictionary<string, int>(count, StringComparer.OrdinalIgnoreCase);
@@ -157,6 +181,7 @@ public sealed partial class ClassAd
         }
 
         _index = write > IndexThreshold ? index : null;
+        _indexShared = false;
         _needsNormalize = false;
     }
 }

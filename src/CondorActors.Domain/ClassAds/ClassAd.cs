@@ -22,6 +22,11 @@ public sealed partial class ClassAd : IEnumerable<KeyValuePair<string, ClassAdEx
     private int _count;
     private Dictionary<string, int>? _index;
 
+    // Set by the JSON reader: names shared with other ads of the same read. While set and the
+    // ad unchanged, _index may be the shape's shared index, which must never be mutated here.
+    private ClassAdShape? _shape;
+    private bool _indexShared;
+
     // Set by the JSON reader, which appends without checking duplicates (speed); cleared by
     // Normalize, which every lookup runs first.
     private volatile bool _needsNormalize;
@@ -164,6 +169,8 @@ public sealed partial class ClassAd : IEnumerable<KeyValuePair<string, ClassAdEx
         _count--;
         _slots[_count] = default;
         _index = null;
+        _indexShared = false;
+        _shape = null;
         BuildIndexIfLarge();
         return true;
     }

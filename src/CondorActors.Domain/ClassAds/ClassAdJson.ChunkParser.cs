@@ -7,11 +7,15 @@ public static partial class ClassAdJson
 {
     private sealed class ChunkParser(ClassAdJsonReadOptions options)
     {
-        private static readonly byte[] ExprPrefix = "/Expr("u8.ToArray();
-        private static readonly byte[] EscapedExprPrefix = "\\/Expr("u8.ToArray();
+        private static ReadOnlySpan<byte> ExprPrefix => "/Expr("u8;
+
+        private static ReadOnlySpan<byte> ExprSuffix => ")/"u8;
 
         private readonly Utf8NameCache _names = new();
         private readonly Utf8NameCache _values = new();
+        private readonly Utf8NameCache _exprs = new();
+        private readonly ClassAdShapeCache _shapes = new();
+        private byte[] _scratch = new byte[1024];
         private JsonReaderState _state;
         private Phase _phase;
         private int _lastAdSize = 16;
@@ -128,6 +132,7 @@ public static partial class ClassAdJson
         private bool TryReadAd(ref Utf8JsonReader reader, out ClassAd ad)
         {
             ad = new ClassAd(_lastAdSize);
+            var shapeHash = 0;
             while (true)
             {
                 if (!reader.Read())
@@ -138,6 +143,7 @@ public static partial class ClassAdJson
                 if (reader.TokenType == JsonTokenType.EndObject)
                 {
                     _lastAdSize = Math.Max(_lastAdSize, ad.SlotCountUnchecked);
+                    ad.UseShape(_shapes.Get(ad.SlotsUnchecked, shapeHash));
                     return true;
                 }
 
@@ -148,6 +154,7 @@ public static partial class ClassAdJson
                     throw new JsonException("A ClassAd attribute name is empty.");
                 }
 
+                shapeHash = ClassAdShapeCache.Mix(shapeHash, name);
                 if (!reader.Read() || !TryReadSlot(ref reader, name, position, out var slot))
                 {
                     return false;
@@ -162,25 +169,7 @@ public static partial class ClassAdJson
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    var span = reader.ValueSpan;
-                    if (span.StartsWith(ExprPrefix) || span.StartsWith(EscapedExprPrefix))
-                    {
-                        var text = reader.GetString()!;
-                        if (text.StartsWith("/Expr(", StringComparison.Ordinal) && text.EndsWith(")/", StringComparison.Ordinal))
-                        {
-                            var exprText = text[6..^2];
-                            slot = options.ParseExpressionsEagerly
-                                ? new AttributeSlot(name, default, ParseOrThrow(name, exprText), exprText)
-                                : new AttributeSlot(name, default, null, exprText);
-                            return true;
-                        }
-
-                        slot = new AttributeSlot(name, ClassAdValue.FromString(text), null, null);
-                        return true;
-                    }
-
-                    var value = reader.ValueIsEscaped ? reader.GetString()! : _values.Get(span);
-                    slot = new AttributeSlot(name, ClassAdValue.FromString(value), null, null);
+                    slot = ReadStringSlot(ref reader, name);
                     return true;
                 case JsonTokenType.StartArray:
                 case JsonTokenType.StartObject:
@@ -196,6 +185,40 @@ public static partial class ClassAdJson
                     slot = new AttributeSlot(name, ReadScalar(ref reader), null, null);
                     return true;
             }
+        }
+
+        /// <summary>
+        /// A string value, or <c>/Expr(...)/</c> text kept for lazy parsing. condor_q escapes the
+        /// slashes (<c>"\/Expr(...)\/"</c>), so escaped values are unescaped into a reused
+        /// buffer and tested there: one string allocated (or none, when interned), not two.
+        /// </summary>
+        private AttributeSlot ReadStringSlot(ref Utf8JsonReader reader, string name)
+        {
+            ReadOnlySpan<byte> utf8;
+            if (reader.ValueIsEscaped)
+            {
+                var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+                if (_scratch.Length < length)
+                {
+                    _scratch = new byte[Math.Max(length, _scratch.Length * 2)];
+                }
+
+                utf8 = _scratch.AsSpan(0, reader.CopyString(_scratch));
+            }
+            else
+            {
+                utf8 = reader.ValueSpan;
+            }
+
+            if (utf8.Length >= ExprPrefix.Length + ExprSuffix.Length && utf8.StartsWith(ExprPrefix) && utf8.EndsWith(ExprSuffix))
+            {
+                var exprText = _exprs.Get(utf8[ExprPrefix.Length..^ExprSuffix.Length]);
+                return options.ParseExpressionsEagerly
+                    ? new AttributeSlot(name, default, ParseOrThrow(name, exprText), exprText)
+                    : new AttributeSlot(name, default, null, exprText);
+            }
+
+            return new AttributeSlot(name, ClassAdValue.FromString(_values.Get(utf8)), null, null);
         }
 
         private static ClassAdValue ReadScalar(ref Utf8JsonReader reader) => reader.TokenType switch
