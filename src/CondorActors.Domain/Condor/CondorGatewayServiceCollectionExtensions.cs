@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CondorActors.Domain.Condor;
 
-/// <summary>Registers the <see cref="ICondorGateway"/> that the resolved backend selection names.</summary>
+/// <summary>Registers the <see cref="ICondorGateway"/> and <see cref="ICondorScheduler"/> that the resolved backend selection names.</summary>
 public static class CondorGatewayServiceCollectionExtensions
 {
     /// <summary>
@@ -30,11 +30,13 @@ public static class CondorGatewayServiceCollectionExtensions
         {
             services.TryAddSingleton<IProcessRunner, ProcessRunner>();
             services.AddSingleton<ICondorGateway>(provider => new CondorCliGateway(provider.GetRequiredService<IProcessRunner>(), options));
+            services.AddSingleton<ICondorScheduler>(provider => new CondorCliScheduler(provider.GetRequiredService<IProcessRunner>(), options));
         }
         else
         {
             services.AddSingleton(provider => new SimulatedCondorPool(simulated, provider.GetService<TimeProvider>()));
             services.AddSingleton<ICondorGateway>(provider => provider.GetRequiredService<SimulatedCondorPool>());
+            services.AddSingleton<ICondorScheduler>(provider => provider.GetRequiredService<SimulatedCondorPool>());
         }
 
         return services;
