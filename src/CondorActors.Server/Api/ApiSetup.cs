@@ -1,4 +1,5 @@
 using CondorActors.Domain.Condor.Queries;
+using CondorActors.Domain.Condor.Writes;
 using CondorActors.Server.Hosting;
 
 namespace CondorActors.Server.Api;
@@ -9,7 +10,7 @@ internal static class ApiSetup
     public const string CorsPolicy = "condoractors-api";
 
     /// <summary>Response headers a page from another origin may read.</summary>
-    private static readonly string[] ExposedHeaders = ["Link", AdListResult.NextCursorHeader, BackendHeaderMiddleware.HeaderName, "Retry-After"];
+    private static readonly string[] ExposedHeaders = ["Link", AdListResult.NextCursorHeader, BackendHeaderMiddleware.HeaderName, "Retry-After", "Location", SubmitHandlers.ReplayedHeader];
 
     public static IServiceCollection AddCondorApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,6 +19,7 @@ internal static class ApiSetup
         services.AddSingleton<PageCursors>();
         services.AddSingleton<ApiServices>();
         services.AddCondorQueries(ServerSettings.QueryOptions(configuration));
+        services.AddCondorWrites(SubmitSettings.From(configuration));
         services.AddOpenApi();
 
         // No origins configured: no CORS headers at all, so browsers keep other origins out.
@@ -32,7 +34,7 @@ internal static class ApiSetup
                 policy.WithOrigins([.. options.CorsAllowedOrigins]);
             }
 
-            policy.WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders(ExposedHeaders);
+            policy.WithMethods("GET", "HEAD", "POST", "DELETE").AllowAnyHeader().WithExposedHeaders(ExposedHeaders);
         }));
         return services;
     }
@@ -42,6 +44,7 @@ internal static class ApiSetup
     {
         endpoints.MapOpenApi();
         endpoints.MapJobsApi();
+        endpoints.MapWritesApi();
         endpoints.MapGroupedJobsApi();
         endpoints.MapStatusApi();
         endpoints.MapConfigApi();

@@ -13,15 +13,27 @@ internal sealed class JsonBodyResult(Func<Utf8JsonWriter, Func<ValueTask>, Value
     /// <summary>Bytes gathered before they are sent; small enough to stay out of the large-object heap.</summary>
     private const int FlushThreshold = 32 * 1024;
 
+    /// <summary>The response status; 200 unless set (201 for a created resource).</summary>
+    public int StatusCode { get; init; } = StatusCodes.Status200OK;
+
     public static JsonBodyResult Of(Action<Utf8JsonWriter> write) => new((writer, _) =>
     {
         write(writer);
         return ValueTask.CompletedTask;
     });
 
+    public static JsonBodyResult Of(Action<Utf8JsonWriter> write, int statusCode) => new((writer, _) =>
+    {
+        write(writer);
+        return ValueTask.CompletedTask;
+    })
+    {
+        StatusCode = statusCode,
+    };
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        httpContext.Response.StatusCode = StatusCodes.Status200OK;
+        httpContext.Response.StatusCode = StatusCode;
         httpContext.Response.ContentType = "application/json; charset=utf-8";
         var body = httpContext.Response.BodyWriter;
         var cancellation = httpContext.RequestAborted;

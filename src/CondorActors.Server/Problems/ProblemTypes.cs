@@ -17,6 +17,10 @@ internal static class ProblemTypes
     public const string CondorUnavailable = Prefix + "condor-unavailable";
     public const string CondorTimeout = Prefix + "condor-timeout";
     public const string Internal = Prefix + "internal";
+    public const string TransitionRefused = Prefix + "transition-refused";
+    public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
+    public const string SubmitRejected = Prefix + "submit-rejected";
+    public const string PayloadTooLarge = Prefix + "payload-too-large";
 
     /// <summary>The type for a status code the framework produced without one of ours.</summary>
     public static string ForStatus(int status) => status switch
@@ -26,6 +30,7 @@ internal static class ProblemTypes
         403 => Forbidden,
         404 => NotFound,
         409 => Conflict,
+        413 => PayloadTooLarge,
         429 => RateLimited,
         503 => CondorUnavailable,
         504 => CondorTimeout,
