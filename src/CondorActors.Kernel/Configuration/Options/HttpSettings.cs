@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace CondorActors.Kernel.Configuration.Options;
 
 /// <summary>HTTP edge (<c>condoractors.http</c>).</summary>
-public sealed class HttpOptions
+public sealed class HttpSettings
 {
     /// <summary>Configuration section.</summary>
     public const string Section = "condoractors:http";

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace CondorActors.Kernel.Configuration.Options;
 
 /// <summary>Authentication (<c>condoractors.auth</c>).</summary>
-public sealed class AuthOptions
+public sealed class AuthSettings
 {
     /// <summary>Configuration section.</summary>
     public const string Section = "condoractors:auth";
