@@ -5,7 +5,9 @@ using CondorActors.Domain.Batch.Local;
 using CondorActors.Domain.Batch.Pbs;
 using CondorActors.Domain.Batch.Sfapi;
 using CondorActors.Domain.Batch.Slurm;
+using CondorActors.Kernel.Configuration;
 using CondorActors.Kernel.Configuration.Options;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CondorActors.Domain.Tests.Batch;
@@ -207,6 +209,23 @@ public sealed class BatchSystemFactoryTests : IDisposable
         Assert.Equal("client1", fromFile.ClientId);
         Assert.Contains("not the configured client client2", mismatch.Message, StringComparison.Ordinal);
         Assert.Contains("client id", missing.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> ShippedSiteExamples() =>
+        new(Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "hocon", "sites"), "*.conf").Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(ShippedSiteExamples))]
+    public void Every_shipped_site_example_makes_its_adapter(string file)
+    {
+        var configuration = new ConfigurationBuilder().AddCondorActorsLayers(file, new Dictionary<string, string?>(), []).Build();
+        var settings = CondorActorsOptionsRegistration.BindValidated(configuration);
+
+        var (name, site) = Assert.Single(settings.Sites.Sites);
+        var adapter = Factory.Create(name, site);
+
+        Assert.Equal(site.BatchSystem, adapter.Kind);
+        (adapter as IDisposable)?.Dispose();
     }
 
     private string WriteKey(string name, string text)
