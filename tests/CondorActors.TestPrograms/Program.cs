@@ -16,6 +16,9 @@ internal static class Program
         ["print-bytes"] = RunnerBehaviours.PrintBytes,
         ["lines"] = RunnerBehaviours.Lines,
         ["ignore-sigterm"] = RunnerBehaviours.IgnoreSigterm,
+        ["fake-condor-q"] = FakeCondor.CondorQ,
+        ["journal-writer"] = JournalWriterProgram.Run,
+        ["persistent-actor-writer"] = PersistentActorWriterProgram.Run,
     };
 
     public static int Main(string[] args)

@@ -21,7 +21,8 @@ public sealed partial class ActorSystem
     /// <summary>Completes when the system has fully terminated.</summary>
     public Task WhenTerminated => _terminated.Task;
 
-    internal bool IsShuttingDown => Volatile.Read(ref _state) != StateRunning;
+    /// <summary>True once shutdown began: new outside work is refused.</summary>
+    public bool IsShuttingDown => Volatile.Read(ref _state) != StateRunning;
 
     /// <summary>Registers work to run after all actors stopped, in registration order.</summary>
     public void RegisterShutdownTask(string name, Func<Task> task)

@@ -1,3 +1,5 @@
+using CondorActors.Server.Commands;
+
 namespace CondorActors.Server.Hosting;
 
 /// <summary>Dispatches the executable's sub-commands; anything else starts the server.</summary>
@@ -5,6 +7,11 @@ internal static class CommandLine
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["config", ..])
+        {
+            return ConfigCommand.Run(args[1..], Console.Out, Console.Error);
+        }
+
         var app = ServerHost.Build(args);
         await app.RunAsync().ConfigureAwait(false);
         return 0;

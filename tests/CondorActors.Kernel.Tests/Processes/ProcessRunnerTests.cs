@@ -1,10 +1,12 @@
 using CondorActors.Kernel.Processes;
+using CondorActors.TestKit;
 
 namespace CondorActors.Kernel.Tests.Processes;
 
 public sealed class ProcessRunnerTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
     private readonly ProcessRunner _runner = new();
 
     [Fact]
@@ -143,7 +145,7 @@ public sealed class ProcessRunnerTests
         Assert.Equal(TimeSpan.FromMilliseconds(500), error.Timeout);
         var sleepPid = int.Parse(await File.ReadAllTextAsync(pidFile), System.Globalization.CultureInfo.InvariantCulture);
         File.Delete(pidFile);
-        await AwaitAssertAsync(() => Assert.False(ProcessTree.IsAlive(sleepPid), $"sleep {sleepPid} survived"), Patience);
+        await AwaitAssert.RunAsync(() => Assert.False(ProcessTree.IsAlive(sleepPid), $"sleep {sleepPid} survived"), Patience, PollInterval);
     }
 
     [Fact]
@@ -154,13 +156,13 @@ public sealed class ProcessRunnerTests
         using var cancellation = new CancellationTokenSource();
 
         var run = _runner.RunAsync(command, cancellation.Token);
-        await AwaitAssertAsync(() => Assert.True(File.Exists(pidFile) && new FileInfo(pidFile).Length > 0), Patience);
+        await AwaitAssert.RunAsync(() => Assert.True(File.Exists(pidFile) && new FileInfo(pidFile).Length > 0), Patience, PollInterval);
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         var sleepPid = int.Parse(await File.ReadAllTextAsync(pidFile), System.Globalization.CultureInfo.InvariantCulture);
         File.Delete(pidFile);
-        await AwaitAssertAsync(() => Assert.False(ProcessTree.IsAlive(sleepPid)), Patience);
+        await AwaitAssert.RunAsync(() => Assert.False(ProcessTree.IsAlive(sleepPid)), Patience, PollInterval);
     }
 
     [Fact]
@@ -250,23 +252,5 @@ public sealed class ProcessRunnerTests
     public void Display_command_line_quotes_like_a_posix_shell(string[] argv, string expected)
     {
         Assert.Equal(expected, new ProcessCommand(argv[0], argv[1..]).DisplayCommandLine);
-    }
-
-    // Replaced by the test kit's AwaitAssertAsync once it lands.
-    private static async Task AwaitAssertAsync(Action assertion, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            try
-            {
-                assertion();
-                return;
-            }
-            catch (Xunit.Sdk.XunitException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
-        }
     }
 }

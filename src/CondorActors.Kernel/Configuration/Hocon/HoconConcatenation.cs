@@ -1,0 +1,20 @@
+namespace CondorActors.Kernel.Configuration.Hocon;
+
+/// <summary>Values written side by side on one line: a string, array or object concatenation.</summary>
+internal sealed class HoconConcatenation : HoconNode
+{
+    public HoconConcatenation(List<HoconNode> parts, HoconOrigin origin)
+        : base(origin) => Parts = parts;
+
+    /// <summary>Parts in order; <see cref="HoconWhitespace"/> marks whitespace between values.</summary>
+    public List<HoconNode> Parts { get; }
+}
+
+/// <summary>Whitespace between two values of a concatenation (kept in strings, ignored between arrays or objects).</summary>
+internal sealed class HoconWhitespace : HoconNode
+{
+    public HoconWhitespace(string text, HoconOrigin origin)
+        : base(origin) => Text = text;
+
+    public string Text { get; }
+}
