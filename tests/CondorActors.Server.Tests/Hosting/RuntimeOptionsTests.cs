@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace CondorActors.Server.Tests.Hosting;
 
 /// <summary>The server binds its settings with the HOCON binder and refuses bad ones at start, by HOCON path.</summary>
-public sealed class ServerSettingsTests : IDisposable
+public sealed class RuntimeOptionsTests : IDisposable
 {
-    private readonly string _dataDir = Directory.CreateTempSubdirectory("server-settings-").FullName;
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("runtime-options-").FullName;
 
     public void Dispose() => Directory.Delete(_dataDir, recursive: true);
 
