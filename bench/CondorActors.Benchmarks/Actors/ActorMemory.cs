@@ -53,13 +53,8 @@ internal static class ActorMemory
         Console.WriteLine($"actors: {count:N0}; retained: {(after - before) / 1024.0 / 1024.0:F1} MiB; per idle actor, after one message: {perActor:F0} bytes (target <= 2048)");
 
         Report("Channel.CreateUnbounded<T> (SingleReader)", count, () => Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true }));
-        Report("Channel.CreateUnbounded<Envelope-sized struct> (SingleReader), after one write and read", count, () =>
-        {
-            var channel = Channel.CreateUnbounded<(object, object?)>(new UnboundedChannelOptions { SingleReader = true });
-            channel.Writer.TryWrite((channel, null));
-            channel.Reader.TryRead(out _);
-            return channel;
-        });
+        Report("Channel.CreateUnbounded<Envelope-sized struct> (multi-reader, as the mailbox), after one write and read", count, () => Burst(1));
+        Report("  the same after a burst of 100 writes, then 100 reads", count / 10, () => Burst(100));
         Report("ConcurrentQueue<T>", count, () => new ConcurrentQueue<object>());
         GC.KeepAlive(refs);
         system.TerminateAsync(TimeSpan.Zero).GetAwaiter().GetResult();
@@ -78,6 +73,21 @@ internal static class ActorMemory
         var after = LiveBytes();
         Console.WriteLine($"{what}: {(after - before) / (double)count:F0} bytes each when empty");
         GC.KeepAlive(items);
+    }
+
+    private static Channel<(object, object?)> Burst(int messages)
+    {
+        var channel = Channel.CreateUnbounded<(object, object?)>(new UnboundedChannelOptions { SingleReader = false });
+        for (var i = 0; i < messages; i++)
+        {
+            channel.Writer.TryWrite((channel, null));
+        }
+
+        while (channel.Reader.TryRead(out _))
+        {
+        }
+
+        return channel;
     }
 
     private static long LiveBytes()
