@@ -60,6 +60,11 @@ internal sealed partial class HoconResolver
                 return (HoconValue)top;
         }
 
+        if (AllPlainObjects(effective))
+        {
+            return MergePlain(effective);
+        }
+
         var result = new HoconObject(top.Origin);
         var keys = KeysOf(effective);
         for (var k = 0; k < keys.Count; k++)
@@ -208,6 +213,11 @@ internal sealed partial class HoconResolver
 
     private HoconArray ResolveArray(UnresolvedArray array, Restriction? restriction)
     {
+        if (array.IsPlain)
+        {
+            return LiteralArray(array);
+        }
+
         var items = new List<HoconValue>(array.Items.Count);
         foreach (var item in array.Items)
         {
@@ -225,6 +235,7 @@ internal sealed partial class HoconResolver
     {
         HoconValue value => value,
         UnresolvedArray array => ResolveArray(array, restriction),
+        UnresolvedObject { IsPlain: true } literal => Literal(literal),
         UnresolvedObject => ValueOf(null, [node], restriction),
         _ => ResolveDefinition(null, node, restriction),
     };
