@@ -12,7 +12,7 @@ internal sealed partial class HoconParser
     /// A value: one or more values on the same line (HOCON.md, value concatenation). Whitespace
     /// between values is kept; before the first and after the last it is dropped.
     /// </summary>
-    private HoconNode ParseValue(string[] fieldPath)
+    private HoconNode ParseValue()
     {
         var first = Peek();
         List<HoconNode>? parts = null;
@@ -34,7 +34,7 @@ internal sealed partial class HoconParser
                 break;
             }
 
-            var node = ParseSingle(fieldPath);
+            var node = ParseSingle();
             if (node is not (HoconString or HoconNumber or HoconBoolean or HoconNull))
             {
                 onlyLiterals = false;
@@ -83,13 +83,13 @@ internal sealed partial class HoconParser
         return new HoconConcatenation(parts, first.Origin);
     }
 
-    private HoconNode ParseSingle(string[] fieldPath)
+    private HoconNode ParseSingle()
     {
         var t = Peek();
         switch (t.Kind)
         {
             case HoconTokenKind.OpenBrace:
-                return ParseObject(braced: true, fieldPath);
+                return ParseObject(braced: true);
             case HoconTokenKind.OpenBracket:
                 return ParseArray();
             default:
@@ -152,7 +152,9 @@ internal sealed partial class HoconParser
             }
 
             // Objects inside arrays cannot be addressed by a path; '+=' inside them is relative to the object.
-            items.Add(ParseValue([]));
+            _path.Add(new PathFrame(default, IsArrayElement: true));
+            items.Add(ParseValue());
+            _path.RemoveAt(_path.Count - 1);
             needSeparator = true;
         }
     }

@@ -44,7 +44,7 @@ internal sealed partial class HoconParser
 
         if (first.Kind == HoconTokenKind.OpenBrace)
         {
-            var root = ParseObject(braced: true, _prefix);
+            var root = ParseObject(braced: true);
             SkipBlank();
             var after = Peek();
             if (after.Kind != HoconTokenKind.Eof)
@@ -55,10 +55,10 @@ internal sealed partial class HoconParser
             return root;
         }
 
-        return ParseObject(braced: false, _prefix);
+        return ParseObject(braced: false);
     }
 
-    private UnresolvedObject ParseObject(bool braced, string[] objectPath)
+    private UnresolvedObject ParseObject(bool braced)
     {
         var open = Peek();
         if (braced)
@@ -109,18 +109,18 @@ internal sealed partial class HoconParser
 
             if (t.Kind == HoconTokenKind.UnquotedText && t.Text == "include")
             {
-                ParseInclude(obj, objectPath);
+                ParseInclude(obj);
             }
             else
             {
-                ParseField(obj, objectPath);
+                ParseField(obj);
             }
 
             needSeparator = true;
         }
     }
 
-    private void ParseField(UnresolvedObject obj, string[] objectPath)
+    private void ParseField(UnresolvedObject obj)
     {
         var keyToken = Peek();
         var key = ParseKey();
@@ -141,29 +141,31 @@ internal sealed partial class HoconParser
             case HoconTokenKind.OpenBrace:
                 break;
             default:
-                throw Error(sep, $"expected ':', '=', '+=' or '{{' after key '{HoconPath.Render(key)}', found {sep.Describe()}");
+                throw Error(sep, $"expected ':', '=', '+=' or '{{' after key '{key.Render()}', found {sep.Describe()}");
         }
 
-        string[] fieldPath = [.. objectPath, .. key];
         var valueToken = Peek();
         if (!StartsValue(valueToken.Kind))
         {
-            throw Error(valueToken, $"expected a value for '{HoconPath.Render(key)}', found {valueToken.Describe()}");
+            throw Error(valueToken, $"expected a value for '{key.Render()}', found {valueToken.Describe()}");
         }
 
-        var value = ParseValue(fieldPath);
+        _path.Add(new PathFrame(key));
+        var value = ParseValue();
         if (append)
         {
             // HOCON.md: "a += b" is "a = ${?a} [b]" (a self-referential array concatenation).
-            var self = new HoconSubstitution(fieldPath, null, optional: true, sep.Origin);
+            var self = new HoconSubstitution(CurrentPath(), null, optional: true, sep.Origin);
             value = new HoconConcatenation([self, new UnresolvedArray([value], valueToken.Origin)], sep.Origin);
         }
+
+        _path.RemoveAt(_path.Count - 1);
 
         AddPathField(obj, key, value, keyToken.Origin);
         ExpectEndOfField(key);
     }
 
-    private void ExpectEndOfField(string[] key)
+    private void ExpectEndOfField(ParsedKey key)
     {
         SkipWhitespace();
         var t = Peek();
@@ -175,93 +177,7 @@ internal sealed partial class HoconParser
         var hint = t.Kind is HoconTokenKind.Colon or HoconTokenKind.Equals
             ? " (':' and '=' are not allowed in unquoted strings: quote the value)"
             : "";
-        throw Error(t, $"expected ',' or a newline after the value of '{HoconPath.Render(key)}', found {t.Describe()}{hint}");
-    }
-
-    private static void AddPathField(UnresolvedObject obj, string[] key, HoconNode value, HoconOrigin origin)
-    {
-        // HOCON.md, paths as keys: "foo.bar : 42" is "foo { bar : 42 }".
-        var node = value;
-        for (var i = key.Length - 1; i >= 1; i--)
-        {
-            var wrapper = new UnresolvedObject(origin);
-            wrapper.Add(key[i], node);
-            node = wrapper;
-        }
-
-        obj.Add(key[0], node);
-    }
-
-    private string[] ParseKey()
-    {
-        var first = Peek();
-        if (!IsKeyPiece(first.Kind))
-        {
-            throw first.Kind == HoconTokenKind.Substitution
-                ? Error(first, "substitutions are not allowed in keys: expected a key made of quoted or unquoted strings")
-                : Error(first, $"expected a key, found {first.Describe()}");
-        }
-
-        Advance();
-        SkipWhitespaceKeeping(out var whitespace);
-        if (!IsKeyPiece(Peek().Kind))
-        {
-            // Fast path: the usual key is one unquoted word or one quoted string.
-            if (first.Kind == HoconTokenKind.QuotedString || !first.Text.Contains('.', StringComparison.Ordinal))
-            {
-                return [first.Text];
-            }
-        }
-
-        var builder = new HoconPath.PathBuilder();
-        var written = new System.Text.StringBuilder();
-        AddPiece(first);
-        while (IsKeyPiece(Peek().Kind))
-        {
-            if (whitespace is { } ws)
-            {
-                builder.AddUnquoted(ws.Text, ws.Origin);
-                written.Append(ws.Text);
-            }
-
-            AddPiece(Peek());
-            Advance();
-            SkipWhitespaceKeeping(out whitespace);
-        }
-
-        if (Peek().Kind == HoconTokenKind.Substitution)
-        {
-            throw Error(Peek(), "substitutions are not allowed in keys: expected a key made of quoted or unquoted strings");
-        }
-
-        return builder.Build(first.Origin, written.ToString());
-
-        void AddPiece(HoconToken t)
-        {
-            if (t.Kind == HoconTokenKind.QuotedString)
-            {
-                builder.AddQuoted(t.Text);
-                written.Append('"').Append(t.Text).Append('"');
-            }
-            else
-            {
-                builder.AddUnquoted(t.Text, t.Origin);
-                written.Append(t.Text);
-            }
-        }
-    }
-
-    private static bool IsKeyPiece(HoconTokenKind kind) => kind is HoconTokenKind.QuotedString or HoconTokenKind.UnquotedText
-        or HoconTokenKind.Number or HoconTokenKind.True or HoconTokenKind.False or HoconTokenKind.Null;
-
-    private void SkipWhitespaceKeeping(out HoconToken? whitespace)
-    {
-        whitespace = null;
-        while (Peek().Kind == HoconTokenKind.Whitespace)
-        {
-            whitespace = Peek();
-            Advance();
-        }
+        throw Error(t, $"expected ',' or a newline after the value of '{key.Render()}', found {t.Describe()}{hint}");
     }
 
     private HoconToken Peek() => _current ??= _tokenizer.Next();

@@ -16,6 +16,8 @@ internal sealed partial class HoconTokenizer
     private readonly string _file;
     private static readonly string[] Spaces = [.. Enumerable.Range(0, 17).Select(n => new string(' ', n))];
     private static readonly bool[] ForbiddenTable = BuildForbiddenTable();
+    private readonly HoconStringCache _strings = new();
+    private readonly StringBuilder _builder = new();
     private HoconToken? _pending;
     private int _pos;
     private int _line = 1;
@@ -177,7 +179,7 @@ internal sealed partial class HoconTokenizer
             _pos++;
         }
 
-        Emit(new(HoconTokenKind.UnquotedText, _text[start.._pos], origin));
+        Emit(new(HoconTokenKind.UnquotedText, _strings.Get(_text.AsSpan(start, _pos - start)), origin));
     }
 
     private bool TryKeyword(string keyword, HoconTokenKind kind, HoconOrigin origin)
@@ -202,19 +204,19 @@ internal sealed partial class HoconTokenizer
             _pos++;
         }
 
-        var run = _text[start.._pos];
+        var run = _text.AsSpan(start, _pos - start);
         if (IsJsonNumber(run))
         {
-            Emit(new(HoconTokenKind.Number, run, origin));
+            Emit(new(HoconTokenKind.Number, _strings.Get(run), origin));
             return;
         }
 
-        if (run.Contains('+', StringComparison.Ordinal))
+        if (run.Contains('+'))
         {
             throw Error(origin, $"'{run}' is not a valid number and '+' is not allowed in unquoted text; quote the string");
         }
 
-        Emit(new(HoconTokenKind.UnquotedText, run, origin));
+        Emit(new(HoconTokenKind.UnquotedText, _strings.Get(run), origin));
     }
 
     /// <summary>JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</summary>
@@ -299,6 +301,4 @@ internal sealed partial class HoconTokenizer
     private HoconOrigin Here() => new(_file, _line, _pos - _lineStart + 1);
 
     private HoconException Error(HoconOrigin origin, string message) => new(origin, message);
-
-    private static StringBuilder NewBuilder() => new();
 }

@@ -12,10 +12,8 @@ namespace CondorActors.Kernel.Configuration.Hocon;
 /// </remarks>
 internal sealed class UnresolvedObject : HoconNode
 {
-    private const int IndexThreshold = 8;
-    private string[] _keys = [];
-    // Per key: the single HoconNode definition, or a List<HoconNode> once it has several.
-    private object[] _definitions = [];
+    private const int IndexThreshold = 32;
+    private Entry[] _entries = [];
     private int _count;
     private Dictionary<string, int>? _index;
 
@@ -28,7 +26,19 @@ internal sealed class UnresolvedObject : HoconNode
     public int Count => _count;
 
     /// <summary>Keys in order of first definition.</summary>
-    public IReadOnlyList<string> Keys => new ArraySegment<string>(_keys, 0, _count);
+    public IReadOnlyList<string> Keys
+    {
+        get
+        {
+            var keys = new string[_count];
+            for (var i = 0; i < _count; i++)
+            {
+                keys[i] = _entries[i].Key;
+            }
+
+            return keys;
+        }
+    }
 
     /// <summary>
     /// True when no definition below this object is a substitution or concatenation: its value
@@ -39,10 +49,10 @@ internal sealed class UnresolvedObject : HoconNode
     /// <summary>The converted value of a plain object, cached by the resolver (it does not depend on context).</summary>
     internal HoconObject? Literal { get; set; }
 
-    public string KeyAt(int index) => _keys[index];
+    public string KeyAt(int index) => _entries[index].Key;
 
     /// <summary>The definitions of the key at <paramref name="index"/>: one node, or a list (oldest first).</summary>
-    public object DefinitionsAt(int index) => _definitions[index];
+    public object DefinitionsAt(int index) => _entries[index].Definitions;
 
     public bool TryGetDefinitions(string key, out List<HoconNode> definitions)
     {
@@ -53,15 +63,15 @@ internal sealed class UnresolvedObject : HoconNode
             return false;
         }
 
-        if (_definitions[i] is List<HoconNode> list)
+        if (_entries[i].Definitions is List<HoconNode> list)
         {
             definitions = list;
             return true;
         }
 
         // The resolver's general path works on lists; keep the one made so later lookups share it.
-        definitions = [(HoconNode)_definitions[i]];
-        _definitions[i] = definitions;
+        definitions = [(HoconNode)_entries[i].Definitions];
+        _entries[i].Definitions = definitions;
         return true;
     }
 
@@ -75,27 +85,25 @@ internal sealed class UnresolvedObject : HoconNode
         var i = IndexOf(key);
         if (i >= 0)
         {
-            if (_definitions[i] is List<HoconNode> list)
+            ref var entry = ref _entries[i];
+            if (entry.Definitions is List<HoconNode> list)
             {
                 list.Add(definition);
             }
             else
             {
-                _definitions[i] = new List<HoconNode>(2) { (HoconNode)_definitions[i], definition };
+                entry.Definitions = new List<HoconNode>(2) { (HoconNode)entry.Definitions, definition };
             }
 
             return;
         }
 
-        if (_count == _keys.Length)
+        if (_count == _entries.Length)
         {
-            var capacity = _count == 0 ? 4 : _count * 2;
-            Array.Resize(ref _keys, capacity);
-            Array.Resize(ref _definitions, capacity);
+            Array.Resize(ref _entries, _count == 0 ? 4 : _count * 2);
         }
 
-        _keys[_count] = key;
-        _definitions[_count] = definition;
+        _entries[_count] = new Entry(key, definition);
         _index?.Add(key, _count);
         _count++;
         if (_index is null && _count > IndexThreshold)
@@ -103,7 +111,7 @@ internal sealed class UnresolvedObject : HoconNode
             _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
             for (var j = 0; j < _count; j++)
             {
-                _index[_keys[j]] = j;
+                _index[_entries[j].Key] = j;
             }
         }
     }
@@ -113,16 +121,17 @@ internal sealed class UnresolvedObject : HoconNode
     {
         for (var i = 0; i < other._count; i++)
         {
-            if (other._definitions[i] is List<HoconNode> list)
+            var (key, definitions) = other._entries[i];
+            if (definitions is List<HoconNode> list)
             {
                 foreach (var definition in list)
                 {
-                    Add(other._keys[i], definition);
+                    Add(key, definition);
                 }
             }
             else
             {
-                Add(other._keys[i], (HoconNode)other._definitions[i]);
+                Add(key, (HoconNode)definitions);
             }
         }
     }
@@ -136,6 +145,7 @@ internal sealed class UnresolvedObject : HoconNode
         _ => false,
     };
 
+    // Most objects are small: a linear scan beats hashing until they grow.
     private int IndexOf(string key)
     {
         if (_index is not null)
@@ -145,7 +155,7 @@ internal sealed class UnresolvedObject : HoconNode
 
         for (var i = 0; i < _count; i++)
         {
-            if (string.Equals(_keys[i], key, StringComparison.Ordinal))
+            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
             {
                 return i;
             }
@@ -153,4 +163,7 @@ internal sealed class UnresolvedObject : HoconNode
 
         return -1;
     }
+
+    // Definitions: the key's single HoconNode, or a List<HoconNode> once it has several.
+    private record struct Entry(string Key, object Definitions);
 }
