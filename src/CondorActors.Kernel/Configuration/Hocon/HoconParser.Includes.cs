@@ -11,7 +11,7 @@ internal sealed partial class HoconParser
     /// <c>include url("x")</c>, each optionally wrapped in <c>required(...)</c> (HOCON.md,
     /// include syntax). The included root's fields are merged here, at the point of inclusion.
     /// </summary>
-    private void ParseInclude(UnresolvedObject obj)
+    private void ParseInclude(ref ObjectFields obj)
     {
         var includeToken = Peek();
         Advance();
@@ -80,7 +80,7 @@ internal sealed partial class HoconParser
         var included = _loader.Include(_document, new HoconInclude(kind, name.Value.Text, required, includeToken.Origin), CurrentPath(), _includeStack);
         if (included is not null)
         {
-            obj.AddAll(included);
+            Unresolved(ref obj).AddAll(included);
         }
     }
 }

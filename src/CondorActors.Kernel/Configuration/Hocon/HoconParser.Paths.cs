@@ -50,26 +50,6 @@ internal sealed partial class HoconParser
 
     private readonly record struct PathFrame(ParsedKey Key, bool IsArrayElement = false);
 
-    private static void AddPathField(UnresolvedObject obj, ParsedKey parsed, HoconNode value, HoconOrigin origin)
-    {
-        if (parsed.Path is not { } key)
-        {
-            obj.Add(parsed.First, value);
-            return;
-        }
-
-        // HOCON.md, paths as keys: "foo.bar : 42" is "foo { bar : 42 }".
-        var node = value;
-        for (var i = key.Length - 1; i >= 1; i--)
-        {
-            var wrapper = new UnresolvedObject(origin);
-            wrapper.Add(key[i], node);
-            node = wrapper;
-        }
-
-        obj.Add(key[0], node);
-    }
-
     private ParsedKey ParseKey()
     {
         var first = Peek();

@@ -44,7 +44,7 @@ internal sealed partial class HoconParser
 
         if (first.Kind == HoconTokenKind.OpenBrace)
         {
-            var root = ParseObject(braced: true);
+            var root = (UnresolvedObject)ParseObject(braced: true, root: true);
             SkipBlank();
             var after = Peek();
             if (after.Kind != HoconTokenKind.Eof)
@@ -55,129 +55,7 @@ internal sealed partial class HoconParser
             return root;
         }
 
-        return ParseObject(braced: false);
-    }
-
-    private UnresolvedObject ParseObject(bool braced)
-    {
-        var open = Peek();
-        if (braced)
-        {
-            Advance();
-        }
-
-        var obj = new UnresolvedObject(open.Origin);
-        var needSeparator = false;
-        while (true)
-        {
-            var sawNewline = SkipBlank();
-            var t = Peek();
-            switch (t.Kind)
-            {
-                case HoconTokenKind.CloseBrace:
-                    if (!braced)
-                    {
-                        throw Error(t, "unbalanced '}': the document has no opening '{'");
-                    }
-
-                    Advance();
-                    return obj;
-                case HoconTokenKind.Eof:
-                    if (braced)
-                    {
-                        throw Error(t, $"expected '}}' to close the object opened at line {open.Origin.Line} column {open.Origin.Column}, found end of file");
-                    }
-
-                    return obj;
-                case HoconTokenKind.Comma:
-                    if (!needSeparator)
-                    {
-                        throw Error(t, "expected a field or '}', found ',' (only one comma may follow a field)");
-                    }
-
-                    Advance();
-                    needSeparator = false;
-                    continue;
-                default:
-                    break;
-            }
-
-            if (needSeparator && !sawNewline)
-            {
-                throw Error(t, $"expected ',' or a newline between fields, found {t.Describe()}");
-            }
-
-            if (t.Kind == HoconTokenKind.UnquotedText && t.Text == "include")
-            {
-                ParseInclude(obj);
-            }
-            else
-            {
-                ParseField(obj);
-            }
-
-            needSeparator = true;
-        }
-    }
-
-    private void ParseField(UnresolvedObject obj)
-    {
-        var keyToken = Peek();
-        var key = ParseKey();
-        SkipBlank();
-        var sep = Peek();
-        var append = false;
-        switch (sep.Kind)
-        {
-            case HoconTokenKind.Colon or HoconTokenKind.Equals:
-                Advance();
-                SkipBlank();
-                break;
-            case HoconTokenKind.PlusEquals:
-                append = true;
-                Advance();
-                SkipBlank();
-                break;
-            case HoconTokenKind.OpenBrace:
-                break;
-            default:
-                throw Error(sep, $"expected ':', '=', '+=' or '{{' after key '{key.Render()}', found {sep.Describe()}");
-        }
-
-        var valueToken = Peek();
-        if (!StartsValue(valueToken.Kind))
-        {
-            throw Error(valueToken, $"expected a value for '{key.Render()}', found {valueToken.Describe()}");
-        }
-
-        _path.Add(new PathFrame(key));
-        var value = ParseValue();
-        if (append)
-        {
-            // HOCON.md: "a += b" is "a = ${?a} [b]" (a self-referential array concatenation).
-            var self = new HoconSubstitution(CurrentPath(), null, optional: true, sep.Origin);
-            value = new HoconConcatenation([self, new UnresolvedArray([value], valueToken.Origin)], sep.Origin);
-        }
-
-        _path.RemoveAt(_path.Count - 1);
-
-        AddPathField(obj, key, value, keyToken.Origin);
-        ExpectEndOfField(key);
-    }
-
-    private void ExpectEndOfField(ParsedKey key)
-    {
-        SkipWhitespace();
-        var t = Peek();
-        if (t.Kind is HoconTokenKind.Comma or HoconTokenKind.Newline or HoconTokenKind.CloseBrace or HoconTokenKind.Eof)
-        {
-            return;
-        }
-
-        var hint = t.Kind is HoconTokenKind.Colon or HoconTokenKind.Equals
-            ? " (':' and '=' are not allowed in unquoted strings: quote the value)"
-            : "";
-        throw Error(t, $"expected ',' or a newline after the value of '{key.Render()}', found {t.Describe()}{hint}");
+        return (UnresolvedObject)ParseObject(braced: false, root: true);
     }
 
     private HoconToken Peek() => _current ??= _tokenizer.Next();
