@@ -69,6 +69,11 @@ internal sealed partial class HoconParser
             {
                 return new ParsedKey(first.Text, null);
             }
+
+            if (SplitPath(first.Text) is { } simple)
+            {
+                return new ParsedKey(simple[0], simple);
+            }
         }
 
         var builder = new HoconPath.PathBuilder();
@@ -108,6 +113,26 @@ internal sealed partial class HoconParser
                 written.Append(t.Text);
             }
         }
+    }
+
+    /// <summary>An unquoted dotted key such as <c>a.b.c</c>; null when an element is empty (the general path reports it).</summary>
+    private string[]? SplitPath(string text)
+    {
+        var span = text.AsSpan();
+        var path = new string[span.Count('.') + 1];
+        var i = 0;
+        foreach (var range in span.Split('.'))
+        {
+            var element = span[range];
+            if (element.IsEmpty)
+            {
+                return null;
+            }
+
+            path[i++] = _tokenizer.Strings.Get(element);
+        }
+
+        return path;
     }
 
     private static bool IsKeyPiece(HoconTokenKind kind) => kind is HoconTokenKind.QuotedString or HoconTokenKind.UnquotedText

@@ -29,6 +29,9 @@ internal sealed partial class HoconTokenizer
         _file = file;
     }
 
+    /// <summary>The cache of short strings, shared with the parser for path elements.</summary>
+    public HoconStringCache Strings => _strings;
+
     public List<HoconToken> Tokenize()
     {
         var result = new List<HoconToken>();
@@ -162,7 +165,10 @@ internal sealed partial class HoconTokenizer
     {
         // HOCON.md: true/false/null are recognised only at the start of an unquoted run
         // ("truefoo" is true then "foo"); "footrue" stays one string.
-        if (TryKeyword("true", HoconTokenKind.True, origin) || TryKeyword("false", HoconTokenKind.False, origin) || TryKeyword("null", HoconTokenKind.Null, origin))
+        var c0 = _text[_pos];
+        if ((c0 == 't' && TryKeyword("true", HoconTokenKind.True, origin))
+            || (c0 == 'f' && TryKeyword("false", HoconTokenKind.False, origin))
+            || (c0 == 'n' && TryKeyword("null", HoconTokenKind.Null, origin)))
         {
             return;
         }
