@@ -62,7 +62,7 @@ internal sealed partial class HoconParser
 
         Advance();
         SkipWhitespaceKeeping(out var whitespace);
-        if (!IsKeyPiece(Peek().Kind))
+        if (!IsKeyPiece(PeekKind()))
         {
             // Fast path: the usual key is one unquoted word or one quoted string.
             if (first.Kind == HoconTokenKind.QuotedString || !first.Text.Contains('.', StringComparison.Ordinal))
@@ -79,7 +79,7 @@ internal sealed partial class HoconParser
         var builder = new HoconPath.PathBuilder();
         var written = new System.Text.StringBuilder();
         AddPiece(first);
-        while (IsKeyPiece(Peek().Kind))
+        while (IsKeyPiece(PeekKind()))
         {
             if (whitespace is { } ws)
             {
@@ -92,7 +92,7 @@ internal sealed partial class HoconParser
             SkipWhitespaceKeeping(out whitespace);
         }
 
-        if (Peek().Kind == HoconTokenKind.Substitution)
+        if (PeekKind() == HoconTokenKind.Substitution)
         {
             throw Error(Peek(), "substitutions are not allowed in keys: expected a key made of quoted or unquoted strings");
         }
@@ -141,7 +141,7 @@ internal sealed partial class HoconParser
     private void SkipWhitespaceKeeping(out HoconToken? whitespace)
     {
         whitespace = null;
-        while (Peek().Kind == HoconTokenKind.Whitespace)
+        while (PeekKind() == HoconTokenKind.Whitespace)
         {
             whitespace = Peek();
             Advance();

@@ -12,7 +12,10 @@ internal sealed partial class HoconParser
     private readonly HoconLoader _loader;
     private readonly string[] _prefix;
     private readonly IReadOnlyList<string> _includeStack;
-    private HoconToken? _current;
+    // The look-ahead token; a plain field and flag because tokens are large structs and the
+    // parser peeks at nearly every step.
+    private HoconToken _current;
+    private bool _hasCurrent;
 
     private HoconParser(HoconTokenizer tokenizer, HoconDocument document, HoconLoader loader, string[] prefix, IReadOnlyList<string> includeStack)
     {
@@ -58,12 +61,31 @@ internal sealed partial class HoconParser
         return (UnresolvedObject)ParseObject(braced: false, root: true);
     }
 
-    private HoconToken Peek() => _current ??= _tokenizer.Next();
+    private HoconToken Peek()
+    {
+        PeekKind();
+        return _current;
+    }
+
+    private HoconTokenKind PeekKind()
+    {
+        if (!_hasCurrent)
+        {
+            _current = _tokenizer.Next();
+            _hasCurrent = true;
+        }
+
+        return _current.Kind;
+    }
 
     private void Advance()
     {
-        _current ??= _tokenizer.Next();
-        _current = null;
+        if (!_hasCurrent)
+        {
+            _tokenizer.Next();
+        }
+
+        _hasCurrent = false;
     }
 
     /// <summary>Skips whitespace and newlines; true when a newline was skipped.</summary>
@@ -72,7 +94,7 @@ internal sealed partial class HoconParser
         var newline = false;
         while (true)
         {
-            var kind = Peek().Kind;
+            var kind = PeekKind();
             if (kind == HoconTokenKind.Newline)
             {
                 newline = true;
@@ -88,7 +110,7 @@ internal sealed partial class HoconParser
 
     private void SkipWhitespace()
     {
-        while (Peek().Kind == HoconTokenKind.Whitespace)
+        while (PeekKind() == HoconTokenKind.Whitespace)
         {
             Advance();
         }

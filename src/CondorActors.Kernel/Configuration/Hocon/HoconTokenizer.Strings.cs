@@ -215,8 +215,7 @@ internal sealed partial class HoconTokenizer
             if (c == '"')
             {
                 ReadQuoted(here);
-                builder.AddQuoted(_pending!.Value.Text);
-                _pending = null;
+                builder.AddQuoted(_pending.Text);
                 continue;
             }
 

@@ -16,9 +16,10 @@ internal sealed partial class HoconTokenizer
     private readonly string _file;
     private static readonly string[] Spaces = [.. Enumerable.Range(0, 17).Select(n => new string(' ', n))];
     private static readonly bool[] ForbiddenTable = BuildForbiddenTable();
+    private static readonly bool[] UnquotedStopTable = BuildUnquotedStopTable();
     private readonly HoconStringCache _strings = new();
     private readonly StringBuilder _builder = new();
-    private HoconToken? _pending;
+    private HoconToken _pending;
     private int _pos;
     private int _line = 1;
     private int _lineStart;
@@ -85,9 +86,8 @@ internal sealed partial class HoconTokenizer
                 continue;
             }
 
-            _pending = null;
             ReadToken(c, origin);
-            return _pending!.Value;
+            return _pending;
         }
 
         return new HoconToken(HoconTokenKind.Eof, "", Here());
@@ -174,14 +174,8 @@ internal sealed partial class HoconTokenizer
         }
 
         var start = _pos;
-        while (_pos < _text.Length)
+        while (_pos < _text.Length && !EndsUnquoted(_text[_pos]))
         {
-            var c = _text[_pos];
-            if (IsWhitespace(c) || IsForbidden(c) || (c == '/' && Peek(1) == '/'))
-            {
-                break;
-            }
-
             _pos++;
         }
 
@@ -291,12 +285,28 @@ internal sealed partial class HoconTokenizer
 
     private static bool IsForbidden(char c) => c < 128 && ForbiddenTable[c];
 
+    /// <summary>Whitespace, a forbidden character or a comment start ends an unquoted string.</summary>
+    private bool EndsUnquoted(char c) => c < 128
+        ? UnquotedStopTable[c] || (c == '/' && Peek(1) == '/')
+        : IsWhitespace(c);
+
     private static bool[] BuildForbiddenTable()
     {
         var table = new bool[128];
         foreach (var c in Forbidden)
         {
             table[c] = true;
+        }
+
+        return table;
+    }
+
+    private static bool[] BuildUnquotedStopTable()
+    {
+        var table = BuildForbiddenTable();
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] |= IsWhitespace((char)c);
         }
 
         return table;
