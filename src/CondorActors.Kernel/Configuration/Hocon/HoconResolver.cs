@@ -65,8 +65,8 @@ internal sealed partial class HoconResolver
             return MergePlain(effective);
         }
 
-        var result = new HoconObject(top.Origin);
         var keys = KeysOf(effective);
+        var result = new HoconObject(top.Origin, keys.Count);
         for (var k = 0; k < keys.Count; k++)
         {
             var key = keys[k];
