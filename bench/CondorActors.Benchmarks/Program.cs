@@ -6,7 +6,8 @@ namespace CondorActors.Benchmarks;
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project bench/CondorActors.Benchmarks -- --filter '*'</c>.
 /// Every benchmark class has a baseline measured in the same run, so results read as ratios.
-/// <c>-- memory [count]</c> instead measures retained memory per idle actor.
+/// <c>-- memory [count]</c> instead measures retained memory per idle actor;
+/// <c>-- api [jobs]</c> measures the read API (coalescing, streaming) on a live server.
 /// </summary>
 internal static class Program
 {
@@ -17,6 +18,12 @@ internal static class Program
         if (args is ["memory", ..])
         {
             return ActorMemory.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+        }
+
+        // The read API needs a live server and counts commands: also outside BenchmarkDotNet.
+        if (args is ["api", ..])
+        {
+            return Api.ApiLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000).GetAwaiter().GetResult();
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

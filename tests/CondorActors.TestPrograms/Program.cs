@@ -18,6 +18,7 @@ internal static class Program
         ["ignore-sigterm"] = RunnerBehaviours.IgnoreSigterm,
         ["fake-condor-q"] = FakeCondor.CondorQ,
         ["journal-writer"] = JournalWriterProgram.Run,
+        ["persistent-actor-writer"] = PersistentActorWriterProgram.Run,
     };
 
     public static int Main(string[] args)

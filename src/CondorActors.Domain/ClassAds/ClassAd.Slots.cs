@@ -12,9 +12,6 @@ public sealed partial class ClassAd
         }
     }
 
-    /// <summary>The raw count, duplicates included (the JSON reader sizes the next ad with it).</summary>
-    internal int SlotCountUnchecked => _count;
-
     internal ref readonly AttributeSlot SlotAt(int index) => ref _slots[index];
 
     /// <summary>Index of the attribute, or -1. Case-insensitive.</summary>
@@ -68,17 +65,8 @@ public sealed partial class ClassAd
         return LiteralExpr.Of(slot.Literal);
     }
 
-    /// <summary>Appends without looking for duplicates (JSON reader); duplicates are merged on first use.</summary>
-    internal void AppendUnchecked(in AttributeSlot slot)
-    {
-        if (_count == _slots.Length)
-        {
-            Array.Resize(ref _slots, Math.Max(16, _count * 2));
-        }
-
-        _slots[_count++] = slot;
-        _needsNormalize = true;
-    }
+    /// <summary>An ad of slots read from JSON (duplicates not merged yet) with the shape of their names.</summary>
+    internal static ClassAd FromJsonSlots(ReadOnlySpan<AttributeSlot> slots, ClassAdShape shape) => new(slots.ToArray(), shape);
 
     private void SetSlot(string name, in AttributeSlot slot)
     {
@@ -95,6 +83,15 @@ public sealed partial class ClassAd
         {
             Array.Resize(ref _slots, Math.Max(8, _count * 2));
         }
+
+        if (_indexShared)
+        {
+            // The index belongs to the shape and other ads: build an own one below.
+            _index = null;
+            _indexShared = false;
+        }
+
+        _shape = null;
 
         _slots[_count] = slot with { Name = name };
         _index?.Add(name, _count);
@@ -125,6 +122,14 @@ public sealed partial class ClassAd
 
         // Lock-free on purpose (no lock object per ad): racing threads compute the same result
         // from the same unchanged slots and publish it before clearing the volatile flag.
+        if (_shape is { } shape && shape.TryGetUniqueIndex(IndexThreshold, out var shared))
+        {
+            _index = shared;
+            _indexShared = shared is not null;
+            _needsNormalize = false;
+            return;
+        }
+
         var slots = _slots;
         var count = _count;
         var index = new Dictionary<string, int>(count, StringComparer.OrdinalIgnoreCase);
@@ -157,6 +162,7 @@ public sealed partial class ClassAd
         }
 
         _index = write > IndexThreshold ? index : null;
+        _indexShared = false;
         _needsNormalize = false;
     }
 }

@@ -22,7 +22,12 @@ public sealed partial class ClassAd : IEnumerable<KeyValuePair<string, ClassAdEx
     private int _count;
     private Dictionary<string, int>? _index;
 
-    // Set by the JSON reader, which appends without checking duplicates (speed); cleared by
+    // Set by the JSON reader: names shared with other ads of the same read. While set and the
+    // ad unchanged, _index may be the shape's shared index, which must never be mutated here.
+    private ClassAdShape? _shape;
+    private bool _indexShared;
+
+    // Set by the JSON reader, which stores slots without checking duplicates (speed); cleared by
     // Normalize, which every lookup runs first.
     private volatile bool _needsNormalize;
 
@@ -33,6 +38,14 @@ public sealed partial class ClassAd : IEnumerable<KeyValuePair<string, ClassAdEx
     }
 
     internal ClassAd(int capacity) => _slots = capacity == 0 ? [] : new AttributeSlot[capacity];
+
+    private ClassAd(AttributeSlot[] slots, ClassAdShape shape)
+    {
+        _slots = slots;
+        _count = slots.Length;
+        _shape = shape;
+        _needsNormalize = true;
+    }
 
     /// <summary>Number of attributes.</summary>
     public int Count
@@ -164,6 +177,8 @@ public sealed partial class ClassAd : IEnumerable<KeyValuePair<string, ClassAdEx
         _count--;
         _slots[_count] = default;
         _index = null;
+        _indexShared = false;
+        _shape = null;
         BuildIndexIfLarge();
         return true;
     }

@@ -7,14 +7,19 @@ public static partial class ClassAdJson
 {
     private sealed class ChunkParser(ClassAdJsonReadOptions options)
     {
-        private static readonly byte[] ExprPrefix = "/Expr("u8.ToArray();
-        private static readonly byte[] EscapedExprPrefix = "\\/Expr("u8.ToArray();
+        private static ReadOnlySpan<byte> ExprPrefix => "/Expr("u8;
+
+        private static ReadOnlySpan<byte> ExprSuffix => ")/"u8;
 
         private readonly Utf8NameCache _names = new();
         private readonly Utf8NameCache _values = new();
+        private readonly Utf8NameCache _exprs = new();
+        private readonly ClassAdShapeCache _shapes = new();
+        private byte[] _scratch = new byte[1024];
         private JsonReaderState _state;
         private Phase _phase;
-        private int _lastAdSize = 16;
+        private readonly List<AttributeSlot[]> _slotBuffers = [];
+        private int _depth;
 
         private enum Phase
         {
@@ -127,60 +132,65 @@ public static partial class ClassAdJson
         /// <summary>Reads the object the reader is on; false when the data ends inside it.</summary>
         private bool TryReadAd(ref Utf8JsonReader reader, out ClassAd ad)
         {
-            ad = new ClassAd(_lastAdSize);
+            // Slots collect in a buffer reused per nesting depth, then are copied once into an
+            // array of the exact size: ads of one answer differ in size (idle and running jobs),
+            // and slack in thousands of kept ads is memory the GC has to move.
+            var depth = _depth++;
+            if (depth == _slotBuffers.Count)
+            {
+                _slotBuffers.Add(new AttributeSlot[128]);
+            }
+
+            var slots = _slotBuffers[depth];
+            var count = 0;
+            var shapeHash = 0;
             while (true)
             {
                 if (!reader.Read())
                 {
+                    _depth--;
+                    ad = null!;
                     return false;
                 }
 
                 if (reader.TokenType == JsonTokenType.EndObject)
                 {
-                    _lastAdSize = Math.Max(_lastAdSize, ad.SlotCountUnchecked);
+                    _depth--;
+                    var read = slots.AsSpan(0, count);
+                    ad = ClassAd.FromJsonSlots(read, _shapes.Get(read, shapeHash));
                     return true;
                 }
 
-                var position = ad.SlotCountUnchecked;
-                var name = reader.ValueIsEscaped ? reader.GetString()! : _names.Get(reader.ValueSpan, position);
+                var name = reader.ValueIsEscaped ? reader.GetString()! : _names.Get(reader.ValueSpan, count);
                 if (name.Length == 0)
                 {
                     throw new JsonException("A ClassAd attribute name is empty.");
                 }
 
-                if (!reader.Read() || !TryReadSlot(ref reader, name, position, out var slot))
+                shapeHash = ClassAdShapeCache.Mix(shapeHash, name);
+                if (!reader.Read() || !TryReadSlot(ref reader, name, out var slot))
                 {
+                    _depth--;
+                    ad = null!;
                     return false;
                 }
 
-                ad.AppendUnchecked(slot);
+                if (count == slots.Length)
+                {
+                    Array.Resize(ref slots, count * 2);
+                    _slotBuffers[depth] = slots;
+                }
+
+                slots[count++] = slot;
             }
         }
 
-        private bool TryReadSlot(ref Utf8JsonReader reader, string name, int position, out AttributeSlot slot)
+        private bool TryReadSlot(ref Utf8JsonReader reader, string name, out AttributeSlot slot)
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    var span = reader.ValueSpan;
-                    if (span.StartsWith(ExprPrefix) || span.StartsWith(EscapedExprPrefix))
-                    {
-                        var text = reader.GetString()!;
-                        if (text.StartsWith("/Expr(", StringComparison.Ordinal) && text.EndsWith(")/", StringComparison.Ordinal))
-                        {
-                            var exprText = text[6..^2];
-                            slot = options.ParseExpressionsEagerly
-                                ? new AttributeSlot(name, default, ParseOrThrow(name, exprText), exprText)
-                                : new AttributeSlot(name, default, null, exprText);
-                            return true;
-                        }
-
-                        slot = new AttributeSlot(name, ClassAdValue.FromString(text), null, null);
-                        return true;
-                    }
-
-                    var value = reader.ValueIsEscaped ? reader.GetString()! : _values.Get(span);
-                    slot = new AttributeSlot(name, ClassAdValue.FromString(value), null, null);
+                    slot = ReadStringSlot(ref reader, name);
                     return true;
                 case JsonTokenType.StartArray:
                 case JsonTokenType.StartObject:
@@ -196,6 +206,40 @@ public static partial class ClassAdJson
                     slot = new AttributeSlot(name, ReadScalar(ref reader), null, null);
                     return true;
             }
+        }
+
+        /// <summary>
+        /// A string value, or <c>/Expr(...)/</c> text kept for lazy parsing. condor_q escapes the
+        /// slashes (<c>"\/Expr(...)\/"</c>), so escaped values are unescaped into a reused
+        /// buffer and tested there: one string allocated (or none, when interned), not two.
+        /// </summary>
+        private AttributeSlot ReadStringSlot(ref Utf8JsonReader reader, string name)
+        {
+            ReadOnlySpan<byte> utf8;
+            if (reader.ValueIsEscaped)
+            {
+                var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+                if (_scratch.Length < length)
+                {
+                    _scratch = new byte[Math.Max(length, _scratch.Length * 2)];
+                }
+
+                utf8 = _scratch.AsSpan(0, reader.CopyString(_scratch));
+            }
+            else
+            {
+                utf8 = reader.ValueSpan;
+            }
+
+            if (utf8.Length >= ExprPrefix.Length + ExprSuffix.Length && utf8.StartsWith(ExprPrefix) && utf8.EndsWith(ExprSuffix))
+            {
+                var exprText = _exprs.Get(utf8[ExprPrefix.Length..^ExprSuffix.Length]);
+                return options.ParseExpressionsEagerly
+                    ? new AttributeSlot(name, default, ParseOrThrow(name, exprText), exprText)
+                    : new AttributeSlot(name, default, null, exprText);
+            }
+
+            return new AttributeSlot(name, ClassAdValue.FromString(_values.Get(utf8)), null, null);
         }
 
         private static ClassAdValue ReadScalar(ref Utf8JsonReader reader) => reader.TokenType switch

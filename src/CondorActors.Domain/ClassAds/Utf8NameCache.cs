@@ -6,41 +6,35 @@ namespace CondorActors.Domain.ClassAds;
 /// Maps short UTF-8 byte sequences to strings so that attribute names (and common short values)
 /// repeated in every ad of a query answer are allocated once per read, not once per ad.
 /// A direct-mapped cache: a collision replaces the entry, correctness never depends on a hit.
+/// Entries are compared with the cached string itself (ASCII only), so a miss allocates just
+/// the new string; non-ASCII text never hits and is simply decoded.
 /// </summary>
 internal sealed class Utf8NameCache
 {
     private const int Size = 2048;
     private const int MaxLength = 64;
-    private readonly byte[]?[] _keys = new byte[Size][];
     private readonly string?[] _values = new string[Size];
 
     // HTCondor prints every ad of a query with the same attributes in the same order, so the
     // string seen at the same position of the previous ad is usually the right one: one byte
     // comparison instead of hashing.
-    private byte[]?[] _positionKeys = new byte[256][];
     private string?[] _positionValues = new string[256];
 
     public string Get(ReadOnlySpan<byte> utf8, int position)
     {
-        if (position >= _positionKeys.Length)
+        if (position >= _positionValues.Length)
         {
-            Array.Resize(ref _positionKeys, position * 2);
             Array.Resize(ref _positionValues, position * 2);
         }
 
-        var predicted = _positionKeys[position];
-        if (predicted is not null && utf8.SequenceEqual(predicted))
+        var predicted = _positionValues[position];
+        if (predicted is not null && Ascii.Equals(utf8, predicted))
         {
-            return _positionValues[position]!;
+            return predicted;
         }
 
         var value = Get(utf8);
-        if (utf8.Length <= MaxLength)
-        {
-            _positionKeys[position] = utf8.ToArray();
-            _positionValues[position] = value;
-        }
-
+        _positionValues[position] = value;
         return value;
     }
 
@@ -53,16 +47,23 @@ internal sealed class Utf8NameCache
 
         var hash = new HashCode();
         hash.AddBytes(utf8);
+        // Two-way: two strings that hash to the same entry and alternate (as attributes of
+        // different job kinds do) would otherwise evict each other on every ad.
         var slot = hash.ToHashCode() & (Size - 1);
-        var key = _keys[slot];
-        if (key is not null && utf8.SequenceEqual(key))
+        var cached = _values[slot];
+        if (cached is not null && Ascii.Equals(utf8, cached))
         {
-            return _values[slot]!;
+            return cached;
+        }
+
+        var other = _values[slot ^ 1];
+        if (other is not null && Ascii.Equals(utf8, other))
+        {
+            return other;
         }
 
         var value = Encoding.UTF8.GetString(utf8);
-        _keys[slot] = utf8.ToArray();
-        _values[slot] = value;
+        _values[cached is null || other is not null ? slot : slot ^ 1] = value;
         return value;
     }
 }

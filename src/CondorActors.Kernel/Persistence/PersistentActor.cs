@@ -211,11 +211,24 @@ public abstract class PersistentActor : ActorBase
                 return;
             }
 
-            LastSequenceNr += entries.Length;
-            foreach (var pending in batch)
+            // Like Akka, each handler sees its own event's sequence number: a snapshot taken in
+            // the first handler of a PersistAll must not claim the later events, which its state
+            // does not hold yet (recovery would skip them). Should a handler throw, numbering
+            // still continues after the whole durable batch.
+            var durable = LastSequenceNr + entries.Length;
+            try
             {
-                // A handler may persist again: those events form the next batch of this loop.
-                await pending.Handler().ConfigureAwait(false);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    LastSequenceNr = entries[i].SequenceNr;
+
+                    // A handler may persist again: those events form the next batch of this loop.
+                    await batch[i].Handler().ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                LastSequenceNr = durable;
             }
         }
     }

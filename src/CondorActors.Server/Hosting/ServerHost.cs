@@ -2,6 +2,7 @@ using CondorActors.Domain.Condor;
 using CondorActors.Kernel.Actors;
 using CondorActors.Kernel.Configuration;
 using CondorActors.Kernel.Persistence;
+using CondorActors.Server.Api;
 using CondorActors.Server.Health;
 using CondorActors.Server.Problems;
 
@@ -29,17 +30,20 @@ internal static class ServerHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddJournal(JournalSettings.From(builder.Configuration));
         builder.Services.AddActorSystem("condoractors");
-        builder.Services.AddSingleton(CondorBackendSelection.Resolve(
-            builder.Configuration["condoractors:condor:backend"] ?? "auto",
-            builder.Configuration["condoractors:condor:binaries"],
-            Environment.GetEnvironmentVariable("PATH")));
+        var condor = ServerSettings.CondorOptions(builder.Configuration);
+        var backend = CondorBackendSelection.Resolve(condor.Backend, condor.Binaries, Environment.GetEnvironmentVariable("PATH"));
+        builder.Services.AddSingleton(backend);
+        builder.Services.AddCondorGateway(backend, condor, ServerSettings.SimulatedOptions(builder.Configuration));
+        builder.Services.AddCondorApi(builder.Configuration);
 
         overrideServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BackendHeaderMiddleware>();
+        app.UseCors(ApiSetup.CorsPolicy);
         app.MapHealthApi();
+        app.MapCondorApi();
         return app;
     }
 }

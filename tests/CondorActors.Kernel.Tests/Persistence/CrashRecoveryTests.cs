@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CondorActors.Kernel.Persistence;
@@ -26,7 +25,8 @@ public sealed class CrashRecoveryTests : IDisposable
         Directory.CreateDirectory(_directory);
         var database = Path.Combine(_directory, "journal.db");
 
-        var acknowledged = await RunWriterAndKillAsync(database);
+        var acknowledged = await AckingChildProcess.RunAndKillAsync(
+            ["journal-writer", database, "crash", Writers.ToString(CultureInfo.InvariantCulture)], AcksBeforeKill);
 
         var options = new JournalOptions { Provider = JournalOptions.SqliteProvider, ConnectionString = database };
         await using var stores = JournalStores.Create(options, NullLoggerFactory.Instance);
@@ -52,55 +52,5 @@ public sealed class CrashRecoveryTests : IDisposable
 
             Assert.Equal(stored.Count, await stores.Journal.ReadHighestSequenceNrAsync(persistenceId));
         }
-    }
-
-    /// <summary>Returns the highest acknowledged sequence number per persistence id.</summary>
-    private static async Task<Dictionary<string, long>> RunWriterAndKillAsync(string database)
-    {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "condoractors-testprog.dll"), "journal-writer", database, "crash", Writers.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start condoractors-testprog");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var acknowledged = new Dictionary<string, long>();
-        var lines = 0;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        try
-        {
-            while (lines < AcksBeforeKill)
-            {
-                var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
-                    ?? throw new InvalidOperationException($"journal-writer exited ({process.ExitCode}) after {lines} ACKs: {await stderr}");
-                var parts = line.Split(' ');
-                Assert.Equal("ACK", parts[0]);
-                var sequenceNr = long.Parse(parts[2], CultureInfo.InvariantCulture);
-                // ACKs of one id come in order: each write is awaited before the next.
-                Assert.Equal(acknowledged.GetValueOrDefault(parts[1]) + 1, sequenceNr);
-                acknowledged[parts[1]] = sequenceNr;
-                lines++;
-            }
-        }
-        finally
-        {
-            // SIGKILL on Unix: no chance to flush or close anything.
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-        }
-
-        return acknowledged;
-    }
-
-    private static string DotnetHost()
-    {
-        var self = Environment.ProcessPath;
-        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
     }
 }

@@ -66,6 +66,23 @@ public sealed class PersistentActorTests(ITestOutputHelper output) : Persistence
     }
 
     [Fact]
+    public async Task Each_handler_of_PersistAll_sees_the_sequence_number_of_its_own_event()
+    {
+        var probe = CreateTestProbe();
+        var notes = Notes("n-3b", probe);
+        await probe.ExpectMsgAsync<NotesActor.Recovered>(predicate: r => r.Message is RecoveryCompleted);
+
+        notes.Tell(new NotesActor.AddMany(["x", "y", "z"]));
+
+        // A snapshot taken in the handler of "x" must claim sequence number 1, not 3, or
+        // recovery from it would skip "y" and "z".
+        Assert.Equal(new NotesActor.Applied("x", 1), await probe.ExpectMsgAsync<NotesActor.Applied>());
+        Assert.Equal(new NotesActor.Applied("y", 2), await probe.ExpectMsgAsync<NotesActor.Applied>());
+        Assert.Equal(new NotesActor.Applied("z", 3), await probe.ExpectMsgAsync<NotesActor.Applied>());
+        Assert.Equal(3, (await notes.Ask<NotesActor.Notes>(new NotesActor.Get(), AskTimeout)).LastSequenceNr);
+    }
+
+    [Fact]
     public async Task Recovery_uses_the_latest_snapshot_then_the_later_events()
     {
         var probe = CreateTestProbe();

@@ -1,0 +1,50 @@
+using CondorActors.Domain.Condor.Queries;
+using CondorActors.Server.Hosting;
+
+namespace CondorActors.Server.Api;
+
+/// <summary>Services and endpoints of the read API, CORS and the OpenAPI document.</summary>
+internal static class ApiSetup
+{
+    public const string CorsPolicy = "condoractors-api";
+
+    /// <summary>Response headers a page from another origin may read.</summary>
+    private static readonly string[] ExposedHeaders = ["Link", AdListResult.NextCursorHeader, BackendHeaderMiddleware.HeaderName, "Retry-After"];
+
+    public static IServiceCollection AddCondorApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = ServerSettings.ApiOptions(configuration);
+        services.AddSingleton(options);
+        services.AddSingleton<PageCursors>();
+        services.AddSingleton<ApiServices>();
+        services.AddCondorQueries(ServerSettings.QueryOptions(configuration));
+        services.AddOpenApi();
+
+        // No origins configured: no CORS headers at all, so browsers keep other origins out.
+        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy =>
+        {
+            if (options.CorsAllowedOrigins.Contains("*"))
+            {
+                policy.AllowAnyOrigin();
+            }
+            else
+            {
+                policy.WithOrigins([.. options.CorsAllowedOrigins]);
+            }
+
+            policy.WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders(ExposedHeaders);
+        }));
+        return services;
+    }
+
+    /// <summary>One group per resource, so later issues can protect each with one call.</summary>
+    public static IEndpointRouteBuilder MapCondorApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi();
+        endpoints.MapJobsApi();
+        endpoints.MapGroupedJobsApi();
+        endpoints.MapStatusApi();
+        endpoints.MapConfigApi();
+        return endpoints;
+    }
+}
