@@ -16,8 +16,8 @@ public sealed class GlideinLifecycleTests(ITestOutputHelper output) : GlideinTes
         var id = (await RequestAsync(site, 1)).Single();
 
         await AwaitPhaseAsync(site, id, GlideinPhase.Pending);
+        await AwaitAssertAsync(() => Assert.Equal(2, AdsOf(id)));
         Assert.Equal(1, Bridge.Starts);
-        Assert.Equal(2, AdsOf(id));
         await PollAsync();
         Assert.Equal(GlideinPhase.Pending, (await SummaryAsync(site)).Glideins[id]);
 
