@@ -1,5 +1,6 @@
 using CondorActors.Domain.Condor.Queries;
 using CondorActors.Server.Hosting;
+using CondorActors.Server.Security;
 
 namespace CondorActors.Server.Api;
 
@@ -37,14 +38,19 @@ internal static class ApiSetup
         return services;
     }
 
-    /// <summary>One group per resource, so later issues can protect each with one call.</summary>
+    /// <summary>
+    /// One group per resource, all under the read policy (scope <c>read</c> for GET/HEAD; other
+    /// methods added to these groups decide with <see cref="Scopes.Require"/>). The OpenAPI
+    /// document stays anonymous: it describes the API, it reveals nothing of the pool.
+    /// </summary>
     public static IEndpointRouteBuilder MapCondorApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOpenApi();
-        endpoints.MapJobsApi();
-        endpoints.MapGroupedJobsApi();
-        endpoints.MapStatusApi();
-        endpoints.MapConfigApi();
+        endpoints.MapOpenApi().AllowAnonymous();
+        var read = endpoints.MapGroup("").RequireAuthorization(SecuritySetup.ReadPolicy);
+        read.MapJobsApi();
+        read.MapGroupedJobsApi();
+        read.MapStatusApi();
+        read.MapConfigApi();
         return endpoints;
     }
 }

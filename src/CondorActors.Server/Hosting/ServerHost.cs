@@ -5,6 +5,7 @@ using CondorActors.Kernel.Persistence;
 using CondorActors.Server.Api;
 using CondorActors.Server.Health;
 using CondorActors.Server.Problems;
+using CondorActors.Server.Security;
 
 namespace CondorActors.Server.Hosting;
 
@@ -35,15 +36,19 @@ internal static class ServerHost
         builder.Services.AddSingleton(backend);
         builder.Services.AddCondorGateway(backend, condor, ServerSettings.SimulatedOptions(builder.Configuration));
         builder.Services.AddCondorApi(builder.Configuration);
+        builder.AddCondorSecurity();
 
         overrideServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BackendHeaderMiddleware>();
+        app.UseRouting();
         app.UseCors(ApiSetup.CorsPolicy);
+        app.UseCondorSecurity();
         app.MapHealthApi();
         app.MapCondorApi();
+        app.MapAdminApi();
         return app;
     }
 }
