@@ -39,7 +39,7 @@ internal static class AdminApi
 
         try
         {
-            var (token, text) = await registry.CreateAsync(request.Name, request.Scopes ?? [], lifetime, Principals.NameOf(http)!, cancellationToken).ConfigureAwait(false);
+            var (token, text) = await registry.CreateAsync(request.Name, request.Scopes ?? [], lifetime, Principals.NameOf(http), cancellationToken).ConfigureAwait(false);
             return TypedResults.Created($"/v1/admin/tokens/{token.Id}", new CreatedTokenView(text, TokenView.Of(token, null)));
         }
         catch (ArgumentException e)
@@ -64,7 +64,7 @@ internal static class AdminApi
         }
 
         // By id only: a name here could revoke several tokens by a typo.
-        var revoked = await registry.RevokeAsync(token.Id, Principals.NameOf(http)!, cancellationToken).ConfigureAwait(false);
+        var revoked = await registry.RevokeAsync(token.Id, Principals.NameOf(http), cancellationToken).ConfigureAwait(false);
         var current = revoked.Count > 0 ? revoked[0] : (await registry.ListAsync(cancellationToken).ConfigureAwait(false)).First(t => t.Id == id);
         return TypedResults.Ok(TokenView.Of(current, registry.LastUsed(id)));
     }

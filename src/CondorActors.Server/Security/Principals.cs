@@ -13,9 +13,18 @@ internal static class Principals
     /// <summary>Claim type of the token id (lets an audit or a revocation name the credential, not the secret).</summary>
     public const string TokenIdClaim = "token_id";
 
-    /// <summary>The authenticated principal's name, or null when the request is not authenticated.</summary>
-    public static string? NameOf(HttpContext http) =>
-        http.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : null;
+    /// <summary>
+    /// The principal's name: the token's name, <c>anonymous</c> under anonymous read, and also
+    /// <c>anonymous</c> when the request is not authenticated (check <see cref="IsAuthenticated"/>).
+    /// </summary>
+    public static string NameOf(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : Anonymous;
+    }
+
+    /// <summary>True when the request carries an accepted token (or is anonymous read).</summary>
+    public static bool IsAuthenticated(HttpContext http) => http.User.Identity?.IsAuthenticated == true;
 
     /// <summary>The token id the request authenticated with, or null (anonymous, unauthenticated).</summary>
     public static string? TokenIdOf(HttpContext http) => http.User.FindFirst(TokenIdClaim)?.Value;

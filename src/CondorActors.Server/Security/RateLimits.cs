@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CondorActors.Server.Security;
 
 /// <summary>
-/// Per-principal token buckets, one for reads and one for writes. Requests without a principal
-/// are keyed by client address so they cannot share (and exhaust) one bucket; health probes are
-/// never limited.
+/// Per-principal token buckets, one for reads and one for writes. Requests without a token
+/// (anonymous read, or about to be refused) are keyed by client address so they cannot share
+/// (and exhaust) one bucket; health probes are never limited.
 /// </summary>
 internal static class RateLimits
 {
@@ -29,7 +29,8 @@ internal static class RateLimits
 
         var read = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method);
         var perMinute = read ? options.ReadPerMinute : options.WritePerMinute;
-        var who = Principals.NameOf(http) is { } name ? "p:" + name : "a:" + http.Connection.RemoteIpAddress;
+        // Anonymous readers are many people: each address gets its own bucket, not one shared "anonymous".
+        var who = Principals.TokenIdOf(http) is not null ? "p:" + Principals.NameOf(http) : "a:" + http.Connection.RemoteIpAddress;
         var key = (read ? "r|" : "w|") + who;
         if (perMinute == 0)
         {
@@ -62,7 +63,7 @@ internal static class RateLimits
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
                 Type = ProblemTypes.RateLimited,
-                Detail = $"Rate limit exceeded for '{Principals.NameOf(http) ?? "this client"}'; retry in {seconds} s.",
+                Detail = $"Rate limit exceeded for '{(Principals.IsAuthenticated(http) ? Principals.NameOf(http) : "this client")}'; retry in {seconds} s.",
             },
         }).ConfigureAwait(false);
     }

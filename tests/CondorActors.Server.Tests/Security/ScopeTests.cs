@@ -103,7 +103,8 @@ public sealed class ScopeTests
 
         Assert.Equal(401, unauthenticated.StatusCode);
         Assert.Equal(403, forbidden.StatusCode);
-        Assert.Null(Principals.NameOf(anonymous));
+        Assert.Equal(Principals.Anonymous, Principals.NameOf(anonymous));
+        Assert.False(Principals.IsAuthenticated(anonymous));
         Assert.Equal("reader", Principals.NameOf(reader));
     }
 }

@@ -26,10 +26,12 @@ internal sealed class AuditMiddleware(RequestDelegate next, AuditLog audit)
     private async Task RecordAsync(HttpContext context)
     {
         var status = context.Response.StatusCode;
-        if (Principals.NameOf(context) is not { } principal || status == StatusCodes.Status429TooManyRequests)
+        if (!Principals.IsAuthenticated(context) || status == StatusCodes.Status429TooManyRequests)
         {
             return;
         }
+
+        var principal = Principals.NameOf(context);
 
         var record = new AuditRecord(
             audit.Time.GetUtcNow(),
