@@ -12,13 +12,12 @@ internal static class ApiSetup
     /// <summary>Response headers a page from another origin may read.</summary>
     private static readonly string[] ExposedHeaders = ["Link", AdListResult.NextCursorHeader, BackendHeaderMiddleware.HeaderName, "Retry-After"];
 
-    public static IServiceCollection AddCondorApi(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCondorApi(this IServiceCollection services, ApiOptions options, QueryOptions queries)
     {
-        var options = ServerSettings.ApiOptions(configuration);
         services.AddSingleton(options);
         services.AddSingleton<PageCursors>();
         services.AddSingleton<ApiServices>();
-        services.AddCondorQueries(ServerSettings.QueryOptions(configuration));
+        services.AddCondorQueries(queries);
         services.AddOpenApi();
 
         // No origins configured: no CORS headers at all, so browsers keep other origins out.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CondorActors.Kernel.Configuration;
+using CondorActors.Kernel.Configuration.Options;
 using CondorActors.Kernel.Persistence;
 using CondorActors.Server.Hosting;
 using CondorActors.Server.Security;
@@ -55,11 +56,12 @@ internal static class TokenCommand
         {
             configFile ??= CondorActorsConfiguration.FindConfigFile([], name => environment.TryGetValue(name, out var v) ? v : null);
             var configuration = new ConfigurationBuilder().AddCondorActorsLayers(configFile, environment, [.. overrides]).Build();
-            var journalOptions = JournalSettings.From(configuration);
+            var settings = CondorActorsOptionsRegistration.BindValidated(configuration);
+            var journalOptions = RuntimeOptions.Journal(settings);
             var journal = JournalFactory.Open(journalOptions);
             await using (journal.ConfigureAwait(false))
             {
-                var registry = new TokenRegistry(journal.Journal, TimeProvider.System, journalOptions, SecurityOptions.From(configuration));
+                var registry = new TokenRegistry(journal.Journal, TimeProvider.System, journalOptions, settings.Auth);
                 return verb switch
                 {
                     "create" => await CreateAsync(registry, options, stdout, stderr).ConfigureAwait(false),
@@ -68,7 +70,7 @@ internal static class TokenCommand
                 };
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or System.Data.Common.DbException or Kernel.Configuration.Hocon.HoconException)
+        catch (Exception e) when (e is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException or IOException or System.Data.Common.DbException or Kernel.Configuration.Hocon.HoconException)
         {
             stderr.WriteLine($"token {verb}: {e.Message}");
             return 1;

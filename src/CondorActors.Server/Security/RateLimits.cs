@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using CondorActors.Kernel.Configuration.Options;
 using CondorActors.Server.Problems;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -12,14 +13,14 @@ namespace CondorActors.Server.Security;
 /// </summary>
 internal static class RateLimits
 {
-    public static IServiceCollection AddCondorRateLimits(this IServiceCollection services, RateLimitOptions options) =>
+    public static IServiceCollection AddCondorRateLimits(this IServiceCollection services, RateLimitSettings options) =>
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, options));
             limiter.OnRejected = OnRejectedAsync;
         });
 
-    private static RateLimitPartition<string> Partition(HttpContext http, RateLimitOptions options)
+    private static RateLimitPartition<string> Partition(HttpContext http, RateLimitSettings options)
     {
         var path = http.Request.Path;
         if (path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz"))

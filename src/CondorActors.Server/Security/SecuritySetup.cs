@@ -1,3 +1,4 @@
+using CondorActors.Kernel.Configuration.Options;
 using CondorActors.Server.Security.Audit;
 using Microsoft.AspNetCore.Authorization;
 
@@ -14,13 +15,12 @@ internal static class SecuritySetup
     public const string ReadPolicy = "scope:read";
     public const string AdminPolicy = "scope:admin";
 
-    public static WebApplicationBuilder AddCondorSecurity(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddCondorSecurity(this WebApplicationBuilder builder, CondorActorsSettingsSet settings)
     {
-        var security = SecurityOptions.From(builder.Configuration);
-        var limits = HttpLimitsOptions.From(builder.Configuration);
+        var security = settings.Auth;
+        var limits = settings.Http;
         var services = builder.Services;
         services.AddSingleton(security);
-        services.AddSingleton(limits);
         services.AddSingleton<TokenRegistry>();
         services.AddSingleton<AuditLog>();
 

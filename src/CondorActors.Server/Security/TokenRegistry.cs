@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using CondorActors.Kernel.Configuration.Options;
 using CondorActors.Kernel.Persistence;
 
 namespace CondorActors.Server.Security;
@@ -8,7 +9,7 @@ namespace CondorActors.Server.Security;
 /// API tokens, event-sourced in the journal under one persistence id (<c>TokenCreated</c>,
 /// <c>TokenRevoked</c>). The in-memory table is rebuilt by replay and caught up from the journal
 /// (a) on an unknown token id, so a token made by <c>condoractors token create</c> in another
-/// process works at once, and (b) at most every <see cref="SecurityOptions.TokenRefreshInterval"/>
+/// process works at once, and (b) at most every <see cref="AuthSettings.TokenRefreshInterval"/>
 /// when a known token is used, so a revocation by another process takes effect within it.
 /// Writes are optimistic: a sequence number taken by another writer means catch up and retry.
 /// </summary>
@@ -30,7 +31,7 @@ internal sealed partial class TokenRegistry
     private volatile TokenTable _table = TokenTable.Empty;
     private long _lastCatchUpStarted = long.MinValue;
 
-    public TokenRegistry(IJournal journal, TimeProvider time, JournalOptions journalOptions, SecurityOptions options)
+    public TokenRegistry(IJournal journal, TimeProvider time, JournalOptions journalOptions, AuthSettings options)
     {
         _journal = journal;
         _time = time;

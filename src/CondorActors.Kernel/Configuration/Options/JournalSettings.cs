@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace CondorActors.Kernel.Configuration.Options;
 
 /// <summary>Event journal and snapshot store (<c>condoractors.journal</c>).</summary>
-public sealed class JournalOptions
+public sealed class JournalSettings
 {
     /// <summary>Configuration section.</summary>
     public const string Section = "condoractors:journal";

@@ -2,8 +2,13 @@ using Microsoft.Extensions.Configuration;
 
 namespace CondorActors.Kernel.Configuration.Options;
 
-/// <summary>Root settings (<c>condoractors { ... }</c>).</summary>
-public sealed class CondorActorsOptions
+/// <summary>
+/// Root settings (<c>condoractors { ... }</c>). Naming rule: a <c>*Settings</c> class is what the
+/// HOCON configuration binds (mutable, kebab-case keys); the components take immutable
+/// <c>*Options</c> records created from these in one place (the server's <c>RuntimeOptions</c>
+/// and <c>BatchSystemFactory</c>).
+/// </summary>
+public sealed class CondorActorsSettings
 {
     /// <summary>Configuration section.</summary>
     public const string Section = "condoractors";
