@@ -1,5 +1,6 @@
 using CondorActors.Domain.Condor.Queries;
 using CondorActors.Server.Hosting;
+using CondorActors.Server.Security;
 
 namespace CondorActors.Server.Api;
 
@@ -36,14 +37,22 @@ internal static class ApiSetup
         return services;
     }
 
-    /// <summary>One group per resource, so later issues can protect each with one call.</summary>
+    /// <summary>
+    /// One group per resource, all under the read policy (scope <c>read</c> for GET/HEAD; other
+    /// methods added to these groups decide with <see cref="Scopes.Require"/>). The OpenAPI
+    /// document stays anonymous: it describes the API, it reveals nothing of the pool. The
+    /// general request timeout does not apply here: a 100,000-job answer streams for longer than
+    /// any sensible write timeout, and the condor query timeout already bounds the work.
+    /// </summary>
     public static IEndpointRouteBuilder MapCondorApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOpenApi();
-        endpoints.MapJobsApi();
-        endpoints.MapGroupedJobsApi();
-        endpoints.MapStatusApi();
-        endpoints.MapConfigApi();
+        endpoints.MapOpenApi().AllowAnonymous();
+        var read = endpoints.MapGroup("").RequireAuthorization(SecuritySetup.ReadPolicy);
+        read.DisableRequestTimeout();
+        read.MapJobsApi();
+        read.MapGroupedJobsApi();
+        read.MapStatusApi();
+        read.MapConfigApi();
         return endpoints;
     }
 }

@@ -6,6 +6,7 @@ using CondorActors.Kernel.Persistence;
 using CondorActors.Server.Api;
 using CondorActors.Server.Health;
 using CondorActors.Server.Problems;
+using CondorActors.Server.Security;
 
 namespace CondorActors.Server.Hosting;
 
@@ -37,15 +38,19 @@ internal static class ServerHost
         builder.Services.AddSingleton(backend);
         builder.Services.AddCondorGateway(backend, condor, RuntimeOptions.SimulatedPool(settings.Condor));
         builder.Services.AddCondorApi(RuntimeOptions.Api(settings.Api), RuntimeOptions.Queries(settings.Condor));
+        builder.AddCondorSecurity(settings);
 
         overrideServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BackendHeaderMiddleware>();
+        app.UseRouting();
         app.UseCors(ApiSetup.CorsPolicy);
+        app.UseCondorSecurity();
         app.MapHealthApi();
         app.MapCondorApi();
+        app.MapAdminApi();
         return app;
     }
 }

@@ -49,6 +49,7 @@ public static class CondorActorsOptionsRegistration
         HoconOptionsBinder.Bind(configuration.GetSection(CondorSettings.Section), set.Condor, errors);
         errors.AddRange(CondorActorsOptionsValidator.Check(set.Condor));
         HoconOptionsBinder.Bind(configuration.GetSection(AuthSettings.Section), set.Auth, errors);
+        errors.AddRange(CondorActorsOptionsValidator.Check(set.Auth));
         HoconOptionsBinder.Bind(configuration.GetSection(ApiSettings.Section), set.Api, errors);
         errors.AddRange(CondorActorsOptionsValidator.Check(set.Api));
         HoconOptionsBinder.BindDictionary(configuration.GetSection(SitesSettings.Section), set.Sites.Sites, errors);

@@ -28,7 +28,7 @@ public sealed partial class CondorActorsOptionsValidator :
     public ValidateOptionsResult Validate(string? name, CondorSettings options) => Result(Check(options));
 
     /// <inheritdoc/>
-    public ValidateOptionsResult Validate(string? name, AuthSettings options) => ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, AuthSettings options) => Result(Check(options));
 
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, ApiSettings options) => Result(Check(options));
@@ -80,6 +80,36 @@ public sealed partial class CondorActorsOptionsValidator :
             }
         }
 
+        if (o.MaxRequestBodySize < 1)
+        {
+            errors.Add("condoractors.http.max-request-body-size: must be at least 1 byte");
+        }
+
+        if (o.RequestTimeout < TimeSpan.Zero)
+        {
+            errors.Add("condoractors.http.request-timeout: must not be negative");
+        }
+
+        if (o.MaxJsonDepth is < 1 or > 256)
+        {
+            errors.Add($"condoractors.http.max-json-depth: {o.MaxJsonDepth} is not between 1 and 256");
+        }
+
+        return errors;
+    }
+
+    internal static List<string> Check(AuthSettings o)
+    {
+        const string p = "condoractors.auth";
+        var errors = new List<string>();
+        if (o.TokenRefreshInterval < TimeSpan.Zero)
+        {
+            errors.Add($"{p}.token-refresh-interval: must not be negative");
+        }
+
+        AtLeast(errors, $"{p}.rate-limits.read-per-minute", o.RateLimits.ReadPerMinute, 0);
+        AtLeast(errors, $"{p}.rate-limits.write-per-minute", o.RateLimits.WritePerMinute, 0);
+        AtLeast(errors, $"{p}.rate-limits.burst", o.RateLimits.Burst, 1);
         return errors;
     }
 
