@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using CondorActors.Server.Hosting;
+using CondorActors.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -6,22 +8,38 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CondorActors.Server.Tests;
 
-/// <summary>The real server on Kestrel, bound to a free loopback port, with a client for it.</summary>
+/// <summary>
+/// The real server on Kestrel, bound to a free loopback port, with clients for it: <see cref="Client"/>
+/// carries an admin token made through the token registry at start, <see cref="AnonymousClient"/> none.
+/// </summary>
 internal sealed class RunningServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly List<HttpClient> _clients = [];
 
-    private RunningServer(WebApplication app, Uri address, string dataDir)
+    private RunningServer(WebApplication app, Uri address, string dataDir, string? adminToken)
     {
         _app = app;
+        Address = address;
         DataDir = dataDir;
-        Client = new HttpClient { BaseAddress = address };
+        AdminToken = adminToken;
+        Client = ClientWith(adminToken);
+        AnonymousClient = ClientWith(token: null);
     }
+
+    public Uri Address { get; }
 
     /// <summary>The server's own data folder, deleted when the server is disposed.</summary>
     public string DataDir { get; }
 
+    /// <summary>The text of the admin token <see cref="Client"/> sends (principal <c>test-admin</c>); null when the journal failed.</summary>
+    public string? AdminToken { get; }
+
+    /// <summary>Authenticated as <c>test-admin</c> (scope admin, which implies every scope).</summary>
     public HttpClient Client { get; }
+
+    /// <summary>Sends no credentials.</summary>
+    public HttpClient AnonymousClient { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -39,17 +57,59 @@ internal sealed class RunningServer : IAsyncDisposable
         params string[] arguments)
     {
         var dataDir = Directory.CreateTempSubdirectory("condoractors-server-").FullName;
-        string[] args = ["--urls", "http://127.0.0.1:0", $"--condoractors:data-dir={dataDir}", .. arguments];
+        // Rate limits high enough for any functional test; security tests lower them explicitly.
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0", $"--condoractors:data-dir={dataDir}",
+            "--condoractors:auth:rate-limits:read-per-minute=0", "--condoractors:auth:rate-limits:write-per-minute=0",
+            .. arguments,
+        ];
         var app = ServerHost.Build(args, overrideServices);
         configure?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new RunningServer(app, new Uri(address), dataDir);
+        string? adminToken;
+        try
+        {
+            (_, adminToken) = await app.Services.GetRequiredService<TokenRegistry>()
+                .CreateAsync("test-admin", [ApiScopes.Admin], lifetime: null, createdBy: "test", CancellationToken.None);
+        }
+        catch (IOException)
+        {
+            // Tests that replace the journal with a failing one only call anonymous routes.
+            adminToken = null;
+        }
+
+        return new RunningServer(app, new Uri(address), dataDir, adminToken);
+    }
+
+    /// <summary>Issues a token through the registry (as the <c>token create</c> command does).</summary>
+    public async Task<string> CreateTokenAsync(string name, string[] scopes, TimeSpan? lifetime = null)
+    {
+        var (_, text) = await Services.GetRequiredService<TokenRegistry>().CreateAsync(name, scopes, lifetime, "test", CancellationToken.None);
+        return text;
+    }
+
+    /// <summary>A client sending <c>Authorization: Bearer <paramref name="token"/></c> (none when null); disposed with the server.</summary>
+    public HttpClient ClientWith(string? token)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        _clients.Add(client);
+        return client;
     }
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
         Directory.Delete(DataDir, recursive: true);

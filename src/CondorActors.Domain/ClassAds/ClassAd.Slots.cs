@@ -12,12 +12,6 @@ public sealed partial class ClassAd
         }
     }
 
-    /// <summary>The raw count, duplicates included (the JSON reader sizes the next ad with it).</summary>
-    internal int SlotCountUnchecked => _count;
-
-    /// <summary>The raw slots, duplicates included (the JSON reader matches shapes with them).</summary>
-    internal ReadOnlySpan<AttributeSlot> SlotsUnchecked => _slots.AsSpan(0, _count);
-
     internal ref readonly AttributeSlot SlotAt(int index) => ref _slots[index];
 
     /// <summary>Index of the attribute, or -1. Case-insensitive.</summary>
@@ -71,21 +65,8 @@ public sealed partial class ClassAd
         return LiteralExpr.Of(slot.Literal);
     }
 
-    /// <summary>Appends without looking for duplicates (JSON reader); duplicates are merged on first use.</summary>
-    internal void AppendUnchecked(in AttributeSlot slot)
-    {
-        if (_count == _slots.Length)
-        {
-            Array.Resize(ref _slots, Math.Max(16, _count * 2));
-        }
-
-        _slots[_count++] = slot;
-        _shape = null;
-        _needsNormalize = true;
-    }
-
-    /// <summary>Attaches the shape the JSON reader found for this ad's names (after the last append).</summary>
-    internal void UseShape(ClassAdShape shape) => _shape = shape;
+    /// <summary>An ad of slots read from JSON (duplicates not merged yet) with the shape of their names.</summary>
+    internal static ClassAd FromJsonSlots(ReadOnlySpan<AttributeSlot> slots, ClassAdShape shape) => new(slots.ToArray(), shape);
 
     private void SetSlot(string name, in AttributeSlot slot)
     {

@@ -27,7 +27,7 @@ public sealed partial class ClassAd : IEnumerable<KeyValuePair<string, ClassAdEx
     private ClassAdShape? _shape;
     private bool _indexShared;
 
-    // Set by the JSON reader, which appends without checking duplicates (speed); cleared by
+    // Set by the JSON reader, which stores slots without checking duplicates (speed); cleared by
     // Normalize, which every lookup runs first.
     private volatile bool _needsNormalize;
 
@@ -38,6 +38,14 @@ public sealed partial class ClassAd : IEnumerable<KeyValuePair<string, ClassAdEx
     }
 
     internal ClassAd(int capacity) => _slots = capacity == 0 ? [] : new AttributeSlot[capacity];
+
+    private ClassAd(AttributeSlot[] slots, ClassAdShape shape)
+    {
+        _slots = slots;
+        _count = slots.Length;
+        _shape = shape;
+        _needsNormalize = true;
+    }
 
     /// <summary>Number of attributes.</summary>
     public int Count

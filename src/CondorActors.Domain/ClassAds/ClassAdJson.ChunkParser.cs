@@ -18,7 +18,8 @@ public static partial class ClassAdJson
         private byte[] _scratch = new byte[1024];
         private JsonReaderState _state;
         private Phase _phase;
-        private int _lastAdSize = 16;
+        private readonly List<AttributeSlot[]> _slotBuffers = [];
+        private int _depth;
 
         private enum Phase
         {
@@ -131,40 +132,60 @@ public static partial class ClassAdJson
         /// <summary>Reads the object the reader is on; false when the data ends inside it.</summary>
         private bool TryReadAd(ref Utf8JsonReader reader, out ClassAd ad)
         {
-            ad = new ClassAd(_lastAdSize);
+            // Slots collect in a buffer reused per nesting depth, then are copied once into an
+            // array of the exact size: ads of one answer differ in size (idle and running jobs),
+            // and slack in thousands of kept ads is memory the GC has to move.
+            var depth = _depth++;
+            if (depth == _slotBuffers.Count)
+            {
+                _slotBuffers.Add(new AttributeSlot[128]);
+            }
+
+            var slots = _slotBuffers[depth];
+            var count = 0;
             var shapeHash = 0;
             while (true)
             {
                 if (!reader.Read())
                 {
+                    _depth--;
+                    ad = null!;
                     return false;
                 }
 
                 if (reader.TokenType == JsonTokenType.EndObject)
                 {
-                    _lastAdSize = Math.Max(_lastAdSize, ad.SlotCountUnchecked);
-                    ad.UseShape(_shapes.Get(ad.SlotsUnchecked, shapeHash));
+                    _depth--;
+                    var read = slots.AsSpan(0, count);
+                    ad = ClassAd.FromJsonSlots(read, _shapes.Get(read, shapeHash));
                     return true;
                 }
 
-                var position = ad.SlotCountUnchecked;
-                var name = reader.ValueIsEscaped ? reader.GetString()! : _names.Get(reader.ValueSpan, position);
+                var name = reader.ValueIsEscaped ? reader.GetString()! : _names.Get(reader.ValueSpan, count);
                 if (name.Length == 0)
                 {
                     throw new JsonException("A ClassAd attribute name is empty.");
                 }
 
                 shapeHash = ClassAdShapeCache.Mix(shapeHash, name);
-                if (!reader.Read() || !TryReadSlot(ref reader, name, position, out var slot))
+                if (!reader.Read() || !TryReadSlot(ref reader, name, out var slot))
                 {
+                    _depth--;
+                    ad = null!;
                     return false;
                 }
 
-                ad.AppendUnchecked(slot);
+                if (count == slots.Length)
+                {
+                    Array.Resize(ref slots, count * 2);
+                    _slotBuffers[depth] = slots;
+                }
+
+                slots[count++] = slot;
             }
         }
 
-        private bool TryReadSlot(ref Utf8JsonReader reader, string name, int position, out AttributeSlot slot)
+        private bool TryReadSlot(ref Utf8JsonReader reader, string name, out AttributeSlot slot)
         {
             switch (reader.TokenType)
             {

@@ -23,6 +23,12 @@ public readonly partial struct ClassAdValue : IEquatable<ClassAdValue>
         _ref = reference;
     }
 
+    /// <summary>The reference part (strings, lists, records, absolute times); for compact storage.</summary>
+    internal object? Reference => _ref;
+
+    /// <summary>The bits part (integers, booleans, reals, relative times); for compact storage.</summary>
+    internal long Bits => _bits;
+
     /// <summary>The <c>undefined</c> value.</summary>
     public static ClassAdValue Undefined => default;
 
@@ -49,6 +55,9 @@ public readonly partial struct ClassAdValue : IEquatable<ClassAdValue>
 
     /// <summary>True for integers and reals.</summary>
     public bool IsNumber => _kind is ClassAdValueKind.Integer or ClassAdValueKind.Real;
+
+    /// <summary>Rebuilds a value from <see cref="Kind"/>, <see cref="Bits"/> and <see cref="Reference"/>.</summary>
+    internal static ClassAdValue FromParts(ClassAdValueKind kind, long bits, object? reference) => new(kind, bits, reference);
 
     /// <summary>A boolean value.</summary>
     public static ClassAdValue FromBoolean(bool value) => value ? True : False;

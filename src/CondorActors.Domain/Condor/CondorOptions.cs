@@ -1,8 +1,10 @@
 namespace CondorActors.Domain.Condor;
 
 /// <summary>
-/// How the gateway reaches HTCondor. HOCON keys under <c>condoractors.condor</c>:
-/// <c>backend</c>, <c>binaries</c>, <c>command-timeout</c>, <c>schedd</c>, <c>pool</c>, <c>config</c>.
+/// How the gateway reaches HTCondor (runtime options). Created from the bound
+/// <c>CondorSettings</c> (HOCON <c>condoractors.condor</c>: <c>backend</c>, <c>binaries</c>,
+/// <c>command-timeout</c>, <c>schedd</c>, <c>pool</c>, <c>config-file</c>, <c>max-output-size</c>)
+/// by the server's <c>RuntimeOptions</c>.
 /// </summary>
 public sealed record CondorOptions
 {
@@ -24,11 +26,11 @@ public sealed record CondorOptions
     /// <summary><c>pool</c>: the central manager (<c>host[:port]</c>) when a query names none; null means the configured one.</summary>
     public string? Pool { get; init; }
 
-    /// <summary><c>config</c>: passed to the tools as <c>CONDOR_CONFIG</c>; null leaves the environment as it is.</summary>
+    /// <summary><c>config-file</c>: passed to the tools as <c>CONDOR_CONFIG</c>; null leaves the environment as it is.</summary>
     public string? CondorConfig { get; init; }
 
     /// <summary>
-    /// Cap on a command's output. Streamed output never sits in memory, so the default (4 GiB) only
+    /// (<c>max-output-size</c>) Cap on a command's output. Streamed output never sits in memory, so the default (4 GiB) only
     /// guards against a runaway tool; 100,000 full job ads are about 400 MB of JSON.
     /// </summary>
     public long MaxOutputBytes { get; init; } = 4L * 1024 * 1024 * 1024;

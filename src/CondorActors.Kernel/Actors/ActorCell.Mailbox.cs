@@ -1,8 +1,12 @@
+using System.Threading.Channels;
+
 namespace CondorActors.Kernel.Actors;
 
 /// <summary>
 /// The mailbox: a lock-free system queue (a CAS-pushed list, reversed when taken) that is
-/// always drained before the next user message, and a lock-free MPSC user queue. The mailbox
+/// always drained before the next user message, and an unbounded
+/// <see cref="Channel{T}"/> for user messages, written with TryWrite and read with TryRead only:
+/// nobody awaits the channel, so an idle actor holds no pending task or waiter. The mailbox
 /// is scheduled onto the thread pool by a compare-and-swap Idle -> Busy, processes up to
 /// <see cref="Props.Throughput"/> user messages per turn and reschedules itself if work
 /// remains. A handler that completes without awaiting costs no allocation and no hop; one
@@ -13,18 +17,37 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private const int Idle = 0;
     private const int Busy = 1;
 
+    // SingleReader = false although only the mailbox's turn ever reads: the single-reader
+    // implementation does not support Reader.Count, and the only other non-destructive check,
+    // TryPeek, marks the queue segment as observed so dequeued slots are never cleared (the
+    // idle actor would keep its last messages alive). Count reads the segment indices and
+    // changes nothing (it takes the queue's lock only when the backlog spans 3+ segments).
+    // AllowSynchronousContinuations is moot (nothing awaits the reader) but stated so no
+    // writer could ever run a reader continuation inline.
+    private static readonly UnboundedChannelOptions MailboxOptions = new()
+    {
+        SingleReader = false,
+        SingleWriter = false,
+        AllowSynchronousContinuations = false,
+    };
+
     private int _status;
     private SystemMessage? _systemHead;
     private SystemMessage? _systemPending;
-    private MpscQueue _mailbox;
+
+    // Created by the first user message: an empty channel of envelopes costs about 1.5 KiB
+    // (docs/performance.md), which an actor that is only ever stopped need not pay.
+    private Channel<Envelope>? _mailbox;
     private Queue<Envelope>? _unstashed;
     private bool _suspended;
 
     /// <summary>True when the actor has nothing queued and is not processing (approximate from other threads).</summary>
     internal bool IsQuiescent =>
-        Volatile.Read(ref _status) == Idle && _mailbox.IsEmpty && Volatile.Read(ref _unstashed) is null && Volatile.Read(ref _systemHead) is null or ClosedMarker;
+        Volatile.Read(ref _status) == Idle && UserQueueIsEmpty && Volatile.Read(ref _unstashed) is null && Volatile.Read(ref _systemHead) is null or ClosedMarker;
 
     private bool CanProcessUser => _lifecycle == Running && !_suspended;
+
+    private bool UserQueueIsEmpty => Volatile.Read(ref _mailbox) is not { } mailbox || mailbox.Reader.Count == 0;
 
     internal void SendSystem(SystemMessage message)
     {
@@ -49,8 +72,18 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     private void Post(in Envelope envelope)
     {
-        _mailbox.Enqueue(envelope);
+        var mailbox = Volatile.Read(ref _mailbox) ?? CreateMailbox();
+
+        // Never fails: the channel is unbounded and never completed (a dead actor's late
+        // messages are drained to dead letters by the run loop instead).
+        _ = mailbox.Writer.TryWrite(envelope);
         Schedule();
+    }
+
+    private Channel<Envelope> CreateMailbox()
+    {
+        var created = Channel.CreateUnbounded<Envelope>(MailboxOptions);
+        return Interlocked.CompareExchange(ref _mailbox, created, null) ?? created;
     }
 
     private void Schedule()
@@ -124,10 +157,10 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
         if (_lifecycle == Dead)
         {
-            return !_mailbox.IsEmpty;
+            return !UserQueueIsEmpty;
         }
 
-        return CanProcessUser && (_unstashed is not null || !_mailbox.IsEmpty);
+        return CanProcessUser && (_unstashed is not null || !UserQueueIsEmpty);
     }
 
     private bool TryTakeSystem(out SystemMessage message)
@@ -177,7 +210,13 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             return true;
         }
 
-        return _mailbox.TryDequeue(out envelope);
+        if (Volatile.Read(ref _mailbox) is { } mailbox)
+        {
+            return mailbox.Reader.TryRead(out envelope);
+        }
+
+        envelope = default;
+        return false;
     }
 
     private void DrainToDeadLetters()

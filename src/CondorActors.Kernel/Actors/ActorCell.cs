@@ -41,7 +41,6 @@ internal sealed partial class ActorCell : IActorRef, IActorContext
         _props = props;
         Name = name;
         Path = parent is null ? "/" + name : parent.Path + "/" + name;
-        _mailbox = new MpscQueue();
     }
 
     /// <summary>The cell whose actor instance is being constructed on this thread.</summary>

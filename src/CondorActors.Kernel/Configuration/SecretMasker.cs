@@ -4,7 +4,7 @@ namespace CondorActors.Kernel.Configuration;
 
 /// <summary>
 /// Masks secrets before configuration is shown: values of keys named like password, secret,
-/// token, private-key, api-key become <c>***</c>; connection strings keep their shape but
+/// token, private-key, api-key, cursor-key become <c>***</c>; connection strings keep their shape but
 /// lose their password (<c>Password=***</c>, <c>postgres://user:***@host</c>).
 /// </summary>
 public static partial class SecretMasker
@@ -12,7 +12,7 @@ public static partial class SecretMasker
     /// <summary>What replaces a secret.</summary>
     public const string Mask = "***";
 
-    private static readonly string[] SecretNames = ["password", "passwd", "secret", "token", "private-key", "api-key", "client-secret", "credentials"];
+    private static readonly string[] SecretNames = ["password", "passwd", "secret", "token", "private-key", "api-key", "cursor-key", "client-secret", "credentials"];
 
     /// <summary>The value to display for configuration <paramref name="key"/> (any delimiter: ':' or '.').</summary>
     public static string? MaskValue(string key, string? value)

@@ -15,10 +15,12 @@ internal static class HealthApi
     {
         endpoints.MapGet("/healthz", GetHealth)
             .WithName("GetHealth")
-            .WithSummary("Liveness, with the HTCondor backend in use and why it was chosen.");
+            .WithSummary("Liveness, with the HTCondor backend in use and why it was chosen.")
+            .AllowAnonymous();
         endpoints.MapGet("/readyz", GetReadinessAsync)
             .WithName("GetReadiness")
-            .WithSummary("Readiness: the journal answers and the actor system runs; 503 otherwise.");
+            .WithSummary("Readiness: the journal answers and the actor system runs; 503 otherwise.")
+            .AllowAnonymous();
         return endpoints;
     }
 

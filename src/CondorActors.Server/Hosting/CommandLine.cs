@@ -12,6 +12,16 @@ internal static class CommandLine
             return ConfigCommand.Run(args[1..], Console.Out, Console.Error);
         }
 
+        if (args is ["token", ..])
+        {
+            return await TokenCommand.RunAsync(args[1..], Console.Out, Console.Error).ConfigureAwait(false);
+        }
+
+        if (args is ["hpc-half", ..])
+        {
+            return await HpcHalfCommand.RunAsync(args[1..], Console.Error).ConfigureAwait(false);
+        }
+
         var app = ServerHost.Build(args);
         await app.RunAsync().ConfigureAwait(false);
         return 0;

@@ -104,15 +104,15 @@ public sealed class HoconConfigurationProviderTests : IDisposable
             """);
         var services = new ServiceCollection().AddCondorActorsOptions(Build(file)).BuildServiceProvider();
 
-        var condor = services.GetRequiredService<IOptions<CondorOptions>>().Value;
-        var journal = services.GetRequiredService<IOptions<JournalOptions>>().Value;
-        var site = services.GetRequiredService<IOptions<SitesOptions>>().Value.Sites["a"];
+        var condor = services.GetRequiredService<IOptions<CondorSettings>>().Value;
+        var journal = services.GetRequiredService<IOptions<JournalSettings>>().Value;
+        var site = services.GetRequiredService<IOptions<SitesSettings>>().Value.Sites["a"];
 
         Assert.Equal(TimeSpan.FromMinutes(90), condor.CommandTimeout);
         Assert.Equal(TimeSpan.FromMilliseconds(250), condor.QueryCacheTtl);
         Assert.Equal(512L * 1024 * 1024, condor.MaxOutputSize);
         Assert.False(journal.GroupCommit);
-        Assert.True(services.GetRequiredService<IOptions<AuthOptions>>().Value.AnonymousRead);
+        Assert.True(services.GetRequiredService<IOptions<AuthSettings>>().Value.AnonymousRead);
         Assert.Equal(TimeSpan.FromSeconds(5), site.PollInterval);
         Assert.Equal(TimeSpan.FromHours(1), site.Walltime);
     }
@@ -158,7 +158,7 @@ public sealed class HoconConfigurationProviderTests : IDisposable
 
         services.GetRequiredService<IStartupValidator>().Validate();
 
-        Assert.Equal("./data", services.GetRequiredService<IOptions<CondorActorsOptions>>().Value.DataDir);
+        Assert.Equal("./data", services.GetRequiredService<IOptions<CondorActorsSettings>>().Value.DataDir);
     }
 
     [Fact]
@@ -185,25 +185,25 @@ public sealed class HoconConfigurationProviderTests : IDisposable
         var config = Build(file);
 
         Assert.Empty(CondorActorsOptionsRegistration.BindAndValidate(config));
-        Assert.NotEmpty(new SitesOptionsProbe(config).Sites);
+        Assert.NotEmpty(new SitesSettingsProbe(config).Sites);
     }
 
     [Fact]
     public void Shipped_site_examples_cover_every_batch_system()
     {
         var systems = ShippedFilePaths()
-            .SelectMany(f => new SitesOptionsProbe(Build(f)).Sites.Values.Select(s => s.BatchSystem))
+            .SelectMany(f => new SitesSettingsProbe(Build(f)).Sites.Values.Select(s => s.BatchSystem))
             .ToHashSet();
 
-        Assert.Superset(SiteOptions.BatchSystems.ToHashSet(), systems);
+        Assert.Superset(SiteSettings.BatchSystems.ToHashSet(), systems);
     }
 
-    private sealed class SitesOptionsProbe
+    private sealed class SitesSettingsProbe
     {
-        public SitesOptionsProbe(IConfiguration config) =>
-            HoconOptionsBinder.BindDictionary(config.GetSection(SitesOptions.Section), Sites, []);
+        public SitesSettingsProbe(IConfiguration config) =>
+            HoconOptionsBinder.BindDictionary(config.GetSection(SitesSettings.Section), Sites, []);
 
-        public Dictionary<string, SiteOptions> Sites { get; } = [];
+        public Dictionary<string, SiteSettings> Sites { get; } = [];
     }
 
     internal static string RepositoryRoot()

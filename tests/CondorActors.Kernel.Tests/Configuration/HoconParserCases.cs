@@ -142,6 +142,13 @@ internal static class HoconParserCases
         ("kebab keys", "data-dir = ./data", """{"data-dir":"./data"}"""),
         ("key order kept", "z = 1\na = 2\nm = 3", """{"z":1,"a":2,"m":3}"""),
 
+        // plain objects and arrays are built resolved; merging them must keep the override rules
+        ("plain literal: non-object between duplicates hides the substituted object", "base { k { x = 1 } }\na = ${base}\na { k = 5, k { y = 2 } }", """{"base":{"k":{"x":1}},"a":{"k":{"y":2}}}"""),
+        ("plain literal: array hides older object, later object starts afresh", "a { k = 1, k { y = 2 }, k.z = 3 }\na { k = [1] }\na { k { q = 1 } }", """{"a":{"k":{"q":1}}}"""),
+        ("plain literal: array value hidden by later objects", "a = [1]\na { x = 1 }\nb = ${a} { y = 1 }", """{"a":{"x":1},"b":{"x":1,"y":1}}"""),
+        ("plain literal: array elements with duplicates and substitutions", "a = [{ x = 1, x = { y = 2 } }, [3, { z = ${b} }]]\nb = 4", """{"a":[{"x":{"y":2}},[3,{"z":4}]],"b":4}"""),
+        ("plain literal: path keys merge into a concatenated object", "base { p = 1 }\ns = ${base} { q { r = 2 } }\ns.q.t = 3\ns.p = 5", """{"base":{"p":1},"s":{"p":5,"q":{"r":2,"t":3}}}"""),
+
         // duplicate keys: merge and override
         ("objects merge", "{ \"foo\" : { \"a\" : 42 }, \"foo\" : { \"b\" : 43 } }", """{"foo":{"a":42,"b":43}}"""),
         ("null prevents merge", "{ \"foo\" : { \"a\" : 42 }, \"foo\" : null, \"foo\" : { \"b\" : 43 } }", """{"foo":{"b":43}}"""),

@@ -11,6 +11,7 @@ public sealed class SecretMaskerTests
     [InlineData("a:api-token", "x", "***")]
     [InlineData("a:token", "x", "***")]
     [InlineData("a:private-key", "x", "***")]
+    [InlineData("condoractors:api:cursor-key", "k3y", "***")]
     [InlineData("a:private-key-file", "/etc/k.pem", "/etc/k.pem")]
     [InlineData("a:token-url", "https://t", "https://t")]
     [InlineData("a:password", "", "")]

@@ -29,6 +29,9 @@ public abstract partial class JournalContractTests : IAsyncLifetime
     /// <summary>The schema versions recorded in the storage of <paramref name="options"/>.</summary>
     protected abstract Task<IReadOnlyList<int>> ReadSchemaVersionsAsync(JournalOptions options);
 
+    /// <summary>Every migration version the provider defines, in order: what a current database records.</summary>
+    protected abstract IReadOnlyList<int> KnownSchemaVersions { get; }
+
     protected virtual Task DeleteStorageAsync(JournalOptions options) => Task.CompletedTask;
 
     public async Task InitializeAsync()

@@ -10,6 +10,8 @@ public sealed class PostgreSqlJournalTests : JournalContractTests
     protected override async Task<JournalOptions> CreateFreshStorageAsync() =>
         new() { Provider = JournalOptions.PostgreSqlProvider, ConnectionString = await PostgresServer.CreateSchemaAsync() };
 
+    protected override IReadOnlyList<int> KnownSchemaVersions => [.. PostgreSqlSchema.Migrations.Select(m => m.Version)];
+
     protected override async Task<IReadOnlyList<int>> ReadSchemaVersionsAsync(JournalOptions options)
     {
         await using var connection = new NpgsqlConnection(options.ConnectionString);

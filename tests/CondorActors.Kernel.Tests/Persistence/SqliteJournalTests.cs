@@ -12,6 +12,8 @@ public sealed class SqliteJournalTests : JournalContractTests
     protected override Task<JournalOptions> CreateFreshStorageAsync() =>
         Task.FromResult(new JournalOptions { Provider = JournalOptions.SqliteProvider, DataDir = _directory });
 
+    protected override IReadOnlyList<int> KnownSchemaVersions => [.. SqliteSchema.Migrations.Select(m => m.Version)];
+
     protected override async Task<IReadOnlyList<int>> ReadSchemaVersionsAsync(JournalOptions options)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = options.SqlitePath, Pooling = false }.ToString());
@@ -53,5 +55,56 @@ public sealed class SqliteJournalTests : JournalContractTests
 
         var replayed = await ReplayAllAsync(Journal, "g-1");
         Assert.Equal("other-node", replayed[^1].WriterNode);
+    }
+
+    [Fact]
+    public async Task A_version_1_journal_is_rebuilt_in_write_order_keeping_its_events_and_unique_key()
+    {
+        // A file as the first schema left it: the journal clustered by (persistence_id, sequence_number).
+        Directory.CreateDirectory(_directory);
+        await using (var connection = await OpenFileAsync())
+        {
+            await ExecuteAsync(connection, $$"""
+                PRAGMA journal_mode=WAL;
+                CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL);
+                {{SqliteSchema.Migrations[0].Sql}}
+                INSERT INTO schema_version VALUES (1, 'v1', '2025-01-01T00:00:00.000000Z');
+                INSERT INTO journal VALUES ('g-1', 1, 'm', '{"n":1}', '2025-01-01T00:00:01.000000Z', 'old-node');
+                INSERT INTO journal VALUES ('g-1', 2, 'm', '{"n":2}', '2025-01-01T00:00:02.000000Z', 'old-node');
+                INSERT INTO journal_metadata VALUES ('g-2', 7);
+                """);
+        }
+
+        await Journal.WriteAsync([Event("g-1", 3)]);
+
+        Assert.Equal(KnownSchemaVersions, await ReadSchemaVersionsAsync(StorageOptions));
+        var replayed = await ReplayAllAsync(Journal, "g-1");
+        Assert.Equal([1L, 2L, 3L], SequenceNrs(replayed));
+        Assert.Equal("old-node", replayed[0].WriterNode);
+        Assert.Equal(7, await Journal.ReadHighestSequenceNrAsync("g-2"));
+        await Assert.ThrowsAsync<JournalConcurrencyException>(() => Journal.WriteAsync([Event("g-1", 3)]));
+        await using (var connection = await OpenFileAsync())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT sql FROM sqlite_schema WHERE name = 'journal';";
+            var sql = (string?)await command.ExecuteScalarAsync();
+            Assert.DoesNotContain("WITHOUT ROWID", sql, StringComparison.OrdinalIgnoreCase);
+            await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(
+                connection, "INSERT INTO journal VALUES ('g-1', 2, 'm', '{}', '2025-01-01T00:00:00.000000Z', 'x');"));
+        }
+    }
+
+    private async Task<SqliteConnection> OpenFileAsync()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, "journal.db"), Pooling = false }.ToString());
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }

@@ -147,7 +147,7 @@ public sealed class IdempotencyTests
     {
         key = key == "256" ? new string('k', 256) : key;
         await using var server = await WriteServer.StartAsync();
-        using var request = WriteServer.Request(HttpMethod.Post, "/v1/jobs", Body, "alice");
+        using var request = await server.RequestAsync(HttpMethod.Post, "/v1/jobs", Body, "alice");
         request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
 
         var (response, body) = await server.SendJsonAsync(request);

@@ -18,10 +18,10 @@ public sealed class JobControlApiTests
         await using var server = await WriteServer.StartAsync();
         server.Pool().SubmitJobs(2, "svc", Alice);
 
-        var (held, heldBody) = await server.SendJsonAsync(WriteServer.Request(HttpMethod.Post, "/v1/jobs/1/0/hold", """{"reason": "disk full"}""", "alice"));
+        var (held, heldBody) = await server.SendAsync(HttpMethod.Post, "/v1/jobs/1/0/hold", """{"reason": "disk full"}""", "alice");
         var heldStatus = Status(server, 1, 0);
-        var (released, _) = await server.SendJsonAsync(WriteServer.Request(HttpMethod.Post, "/v1/jobs/1/0/release", principal: "alice"));
-        var (removed, removedBody) = await server.SendJsonAsync(WriteServer.Request(HttpMethod.Delete, "/v1/jobs/1", principal: "alice"));
+        var (released, _) = await server.SendAsync(HttpMethod.Post, "/v1/jobs/1/0/release", principal: "alice");
+        var (removed, removedBody) = await server.SendAsync(HttpMethod.Delete, "/v1/jobs/1", principal: "alice");
 
         Assert.Equal(HttpStatusCode.OK, held.StatusCode);
         Assert.Equal(["Job 1.0 held"], heldBody.GetProperty("messages").EnumerateArray().Select(m => m.GetString()));
@@ -39,8 +39,8 @@ public sealed class JobControlApiTests
         await using var server = await WriteServer.StartAsync();
         server.Pool().SubmitJobs(1, "svc", Alice);
 
-        var (release, releaseBody) = await server.SendJsonAsync(WriteServer.Request(HttpMethod.Post, "/v1/jobs/1/0/release", principal: "alice"));
-        var (vacate, vacateBody) = await server.SendJsonAsync(WriteServer.Request(HttpMethod.Post, "/v1/jobs/1/0/vacate", principal: "alice"));
+        var (release, releaseBody) = await server.SendAsync(HttpMethod.Post, "/v1/jobs/1/0/release", principal: "alice");
+        var (vacate, vacateBody) = await server.SendAsync(HttpMethod.Post, "/v1/jobs/1/0/vacate", principal: "alice");
 
         Assert.Equal(HttpStatusCode.Conflict, release.StatusCode);
         Assert.Equal("Job 1.0 not held to be released", releaseBody.GetProperty("detail").GetString());
@@ -58,7 +58,7 @@ public sealed class JobControlApiTests
     {
         await using var server = await WriteServer.StartAsync();
 
-        var (response, body) = await server.SendJsonAsync(WriteServer.Request(new HttpMethod(method), path, principal: "alice"));
+        var (response, body) = await server.SendAsync(new HttpMethod(method), path, principal: "alice");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -70,7 +70,7 @@ public sealed class JobControlApiTests
     {
         await using var server = await WriteServer.StartAsync();
 
-        var (response, body) = await server.SendJsonAsync(WriteServer.Request(HttpMethod.Delete, "/v1/jobs/99999/0", principal: "root", scopes: "jobs-admin"));
+        var (response, body) = await server.SendAsync(HttpMethod.Delete, "/v1/jobs/99999/0", principal: "root", scopes: "jobs-admin");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("Job 99999.0 not found", body.GetProperty("detail").GetString());
@@ -82,9 +82,9 @@ public sealed class JobControlApiTests
         await using var server = await WriteServer.StartAsync();
         server.Pool().SubmitJobs(1, "svc", Bob);
 
-        var (forbidden, _) = await server.SendJsonAsync(WriteServer.Request(HttpMethod.Post, "/v1/jobs/1/0/hold", principal: "alice", scopes: "submit"));
+        var (forbidden, _) = await server.SendAsync(HttpMethod.Post, "/v1/jobs/1/0/hold", principal: "alice", scopes: "submit");
         var statusAfterForbidden = Status(server, 1, 0);
-        var (admin, _) = await server.SendJsonAsync(WriteServer.Request(HttpMethod.Post, "/v1/jobs/1/0/hold", principal: "ops", scopes: "jobs-admin"));
+        var (admin, _) = await server.SendAsync(HttpMethod.Post, "/v1/jobs/1/0/hold", principal: "ops", scopes: "jobs-admin");
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Equal((long)CondorJobStatus.Idle, statusAfterForbidden);
@@ -99,9 +99,9 @@ public sealed class JobControlApiTests
         server.Pool().SubmitJobs(2, "svc", Alice);
         server.Pool().SubmitJobs(2, "svc", Bob);
 
-        var (missing, missingBody) = await server.SendJsonAsync(WriteServer.Request(HttpMethod.Post, "/v1/jobs/hold", principal: "alice"));
-        var (deleteAll, _) = await server.SendJsonAsync(WriteServer.Request(HttpMethod.Delete, "/v1/jobs", principal: "alice"));
-        var (held, heldBody) = await server.SendJsonAsync(WriteServer.Request(HttpMethod.Post, "/v1/jobs/hold?constraint=JobStatus%20%3D%3D%201", principal: "alice"));
+        var (missing, missingBody) = await server.SendAsync(HttpMethod.Post, "/v1/jobs/hold", principal: "alice");
+        var (deleteAll, _) = await server.SendAsync(HttpMethod.Delete, "/v1/jobs", principal: "alice");
+        var (held, heldBody) = await server.SendAsync(HttpMethod.Post, "/v1/jobs/hold?constraint=JobStatus%20%3D%3D%201", principal: "alice");
 
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Equal("constraint", missingBody.GetProperty("parameter").GetString());
@@ -117,8 +117,8 @@ public sealed class JobControlApiTests
         await using var server = await WriteServer.StartAsync();
         server.Pool().SubmitJobs(1, "svc", Bob);
 
-        var (response, _) = await server.SendJsonAsync(WriteServer.Request(HttpMethod.Delete, "/v1/jobs?constraint=" + Uri.EscapeDataString("true) || (true"), principal: "alice"));
-        var (orTrue, _) = await server.SendJsonAsync(WriteServer.Request(HttpMethod.Delete, "/v1/jobs?constraint=" + Uri.EscapeDataString("false || true"), principal: "alice"));
+        var (response, _) = await server.SendAsync(HttpMethod.Delete, "/v1/jobs?constraint=" + Uri.EscapeDataString("true) || (true"), principal: "alice");
+        var (orTrue, _) = await server.SendAsync(HttpMethod.Delete, "/v1/jobs?constraint=" + Uri.EscapeDataString("false || true"), principal: "alice");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, orTrue.StatusCode);
@@ -132,7 +132,7 @@ public sealed class JobControlApiTests
         server.Pool().SubmitJobs(2, "svc", Alice);
         server.Pool().SubmitJobs(2, "svc", Bob);
 
-        var (response, _) = await server.SendJsonAsync(WriteServer.Request(HttpMethod.Delete, "/v1/jobs?constraint=" + Uri.EscapeDataString("CondorActorsSubmitter == \"bob\""), principal: "ops", scopes: "jobs-admin"));
+        var (response, _) = await server.SendAsync(HttpMethod.Delete, "/v1/jobs?constraint=" + Uri.EscapeDataString("CondorActorsSubmitter == \"bob\""), principal: "ops", scopes: "jobs-admin");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, server.Pool().JobCount);
@@ -145,7 +145,7 @@ public sealed class JobControlApiTests
         await using var server = await WriteServer.StartAsync();
         server.Pool().SubmitJobs(1, "svc", Alice);
 
-        var (response, body) = await server.SendJsonAsync(WriteServer.Request(HttpMethod.Post, "/v1/jobs/1/0/release?reason=x", principal: "alice"));
+        var (response, body) = await server.SendAsync(HttpMethod.Post, "/v1/jobs/1/0/release?reason=x", principal: "alice");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("reason", body.GetProperty("parameter").GetString());

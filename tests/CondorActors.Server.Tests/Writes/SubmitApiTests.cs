@@ -105,4 +105,20 @@ public sealed class SubmitApiTests
         var ad = server.Pool().GetJob(new CondorJobId(1, 0))!;
         Assert.Equal(Path.Combine(server.DataDir, "work", "carol"), ad.Evaluate("Iwd").TryGetString(out var iwd) ? iwd : null);
     }
+
+    [Fact]
+    public async Task Submitting_needs_a_token_with_the_submit_scope()
+    {
+        await using var server = await WriteServer.StartAsync();
+
+        var (anonymous, _) = await server.SendAsync(HttpMethod.Post, "/v1/jobs", """{"executable": "/bin/true"}""");
+        var (reader, readerBody) = await server.SendAsync(HttpMethod.Post, "/v1/jobs", """{"executable": "/bin/true"}""", principal: "dave", scopes: "read");
+        var (control, _) = await server.SendAsync(HttpMethod.Delete, "/v1/jobs?constraint=true", principal: "dave", scopes: "read");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, reader.StatusCode);
+        Assert.Equal("submit", readerBody.GetProperty("scope").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, control.StatusCode);
+        Assert.Equal(0, server.Pool().SubmitCalls);
+    }
 }

@@ -1,24 +1,21 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using System.Security.Claims;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using CondorActors.Domain.Condor.Simulated;
 using CondorActors.Server.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CondorActors.Server.Tests.Writes;
 
 /// <summary>
-/// The real server on the simulated pool, with a stand-in for authentication: the
-/// <c>X-Test-Principal</c> and <c>X-Test-Scopes</c> headers become the request's user (what the
-/// token layer will produce), so ownership rules can be exercised now.
+/// The real server on the simulated pool, and requests made as a principal: each principal gets
+/// a real API token (through the token registry) with the scopes asked for, <c>submit</c> by default.
 /// </summary>
 internal static class WriteServer
 {
-    public const string PrincipalHeader = "X-Test-Principal";
-    public const string ScopesHeader = "X-Test-Scopes";
+    private static readonly ConditionalWeakTable<RunningServer, ConcurrentDictionary<string, Task<string>>> Tokens = [];
 
     public static Task<RunningServer> StartAsync(params string[] settings) => StartAsync(null, settings);
 
@@ -31,12 +28,13 @@ internal static class WriteServer
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];
-        return RunningServer.StartAsync(app => app.Use(AuthenticateFromTestHeaders), overrideServices, args);
+        return RunningServer.StartAsync(configure: null, overrideServices, args);
     }
 
     public static SimulatedCondorPool Pool(this RunningServer server) => server.Services.GetRequiredService<SimulatedCondorPool>();
 
-    public static HttpRequestMessage Request(HttpMethod method, string path, string? json = null, string? principal = null, string? scopes = null, string? idempotencyKey = null)
+    /// <summary>A request as <paramref name="principal"/> (null: no credentials) holding <paramref name="scopes"/> (comma-separated; default submit).</summary>
+    public static async Task<HttpRequestMessage> RequestAsync(this RunningServer server, HttpMethod method, string path, string? json = null, string? principal = null, string? scopes = null, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (json is not null)
@@ -46,12 +44,7 @@ internal static class WriteServer
 
         if (principal is not null)
         {
-            request.Headers.Add(PrincipalHeader, principal);
-        }
-
-        if (scopes is not null)
-        {
-            request.Headers.Add(ScopesHeader, scopes);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await server.TokenAsync(principal, scopes ?? ApiScopes.Submit));
         }
 
         if (idempotencyKey is not null)
@@ -62,42 +55,40 @@ internal static class WriteServer
         return request;
     }
 
+    public static async Task<(HttpResponseMessage Response, JsonElement Body)> SendAsync(this RunningServer server, HttpMethod method, string path, string? json = null, string? principal = null, string? scopes = null, string? idempotencyKey = null)
+    {
+        using var request = await server.RequestAsync(method, path, json, principal, scopes, idempotencyKey);
+        return await server.SendJsonAsync(request);
+    }
+
     public static async Task<(HttpResponseMessage Response, JsonElement Body)> SendJsonAsync(this RunningServer server, HttpRequestMessage request)
     {
-        var response = await server.Client.SendAsync(request);
+        var response = await server.AnonymousClient.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         using var document = JsonDocument.Parse(text.Length == 0 ? "null" : text);
         return (response, document.RootElement.Clone());
     }
 
     public static Task<(HttpResponseMessage Response, JsonElement Body)> PostJsonAsync(this RunningServer server, string path, string json, string? principal = "alice", string? idempotencyKey = null) =>
-        server.SendJsonAsync(Request(HttpMethod.Post, path, json, principal, idempotencyKey: idempotencyKey));
+        server.SendAsync(HttpMethod.Post, path, json, principal, idempotencyKey: idempotencyKey);
 
     public static async Task<(HttpResponseMessage Response, JsonElement Body)> PostBytesAsync(this RunningServer server, string path, byte[] body, string? contentType = "application/json")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new ByteArrayContent(body) };
+        using var request = await server.RequestAsync(HttpMethod.Post, path, principal: "alice");
+        request.Content = new ByteArrayContent(body);
         if (contentType is not null)
         {
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         }
 
-        request.Headers.Add(PrincipalHeader, "alice");
         return await server.SendJsonAsync(request);
     }
 
-    private static Task AuthenticateFromTestHeaders(HttpContext http, Func<Task> next)
-    {
-        if (http.Request.Headers.TryGetValue(PrincipalHeader, out var name))
+    private static Task<string> TokenAsync(this RunningServer server, string principal, string scopes) =>
+        Tokens.GetOrCreateValue(server).GetOrAdd($"{principal}|{scopes}", async _ =>
         {
-            var claims = new List<Claim> { new(ClaimTypes.Name, name.ToString()) };
-            foreach (var scope in http.Request.Headers[ScopesHeader].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                claims.Add(new Claim(Scopes.ClaimType, scope));
-            }
-
-            http.User = new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType: "test"));
-        }
-
-        return next();
-    }
+            var (_, text) = await server.Services.GetRequiredService<TokenRegistry>().CreateAsync(
+                principal, scopes.Split(',', StringSplitOptions.TrimEntries), lifetime: null, createdBy: "test", CancellationToken.None);
+            return text;
+        });
 }

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace CondorActors.Domain.Batch.Cobalt;
 
-/// <summary>A Cobalt site's settings (ALCF's former scheduler; bound from configuration later).</summary>
+/// <summary>A Cobalt site's settings (ALCF's former scheduler; created from <c>sites.&lt;name&gt;</c> by <see cref="BatchSystemFactory"/>).</summary>
 public sealed record CobaltSiteOptions
 {
     /// <summary>Marks every job of this controller (job-name prefix). Required.</summary>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace CondorActors.Domain.Batch.Pbs;
 
-/// <summary>A PBS Professional / OpenPBS site's settings (bound from configuration later).</summary>
+/// <summary>A PBS Professional / OpenPBS site's settings (created from <c>sites.&lt;name&gt;</c> by <see cref="BatchSystemFactory"/>).</summary>
 public sealed record PbsSiteOptions
 {
     /// <summary>Marks every job of this controller (name prefix and the CONDORACTORS_TAG job variable). Required.</summary>

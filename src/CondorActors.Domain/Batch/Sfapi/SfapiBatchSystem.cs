@@ -139,7 +139,7 @@ public sealed class SfapiBatchSystem : IBatchSystem, IDisposable
             throw new BatchRequestException("A Superfacility API job script must start with #!.");
         }
 
-        var directives = SlurmDirectives.Build(request, _options.Tag, _options.Partition, _options.Account, _options.Qos, _options.Export, _options.AllowedExtraDirectives);
+        var directives = SlurmDirectives.Build(request, _options.Tag, _options.Partition, _options.Account, _options.Qos, _options.Constraint, _options.Export, _options.AllowedExtraDirectives);
         var firstLineEnd = request.Script.IndexOf('\n', StringComparison.Ordinal);
         var builder = new StringBuilder();
         builder.Append(firstLineEnd < 0 ? request.Script : request.Script[..firstLineEnd]).Append('\n');

@@ -55,7 +55,7 @@ internal sealed class SfapiConnection(HttpClient http, SfapiSiteOptions options,
                 return cached.Value;
             }
 
-            _credentials ??= SfapiCredentials.Load(options.KeyFile);
+            _credentials ??= SfapiCredentials.Load(options.KeyFile, options.ClientId);
             var now = timeProvider.GetUtcNow();
             using var request = new HttpRequestMessage(HttpMethod.Post, options.TokenUrl)
             {

@@ -19,7 +19,11 @@ internal sealed class SfapiCredentials : IDisposable
 
     public RSA Key { get; }
 
-    public static SfapiCredentials Load(string path)
+    /// <summary>
+    /// Reads the key file. With <paramref name="configuredClientId"/> (<c>sfapi.client-id</c>) the
+    /// file may be the bare PEM key; a client id line in it must then name the same client.
+    /// </summary>
+    public static SfapiCredentials Load(string path, string? configuredClientId = null)
     {
         if (!File.Exists(path))
         {
@@ -33,11 +37,18 @@ internal sealed class SfapiCredentials : IDisposable
         }
 
         var text = File.ReadAllText(path);
-        var newline = text.IndexOf('\n', StringComparison.Ordinal);
-        var clientId = (newline < 0 ? text : text[..newline]).Trim();
+        var bareKey = text.TrimStart().StartsWith("-----", StringComparison.Ordinal);
+        var newline = bareKey ? -1 : text.IndexOf('\n', StringComparison.Ordinal);
+        var fileClientId = bareKey ? "" : (newline < 0 ? text : text[..newline]).Trim();
+        var clientId = string.IsNullOrWhiteSpace(configuredClientId) ? fileClientId : configuredClientId.Trim();
         if (clientId.Length == 0 || clientId.StartsWith("-----", StringComparison.Ordinal) || clientId.Any(char.IsWhiteSpace))
         {
-            throw new BatchCommandException($"Superfacility key file {path} does not start with a client id line.");
+            throw new BatchCommandException($"Superfacility key file {path} does not start with a client id line (or set sfapi.client-id).");
+        }
+
+        if (fileClientId.Length > 0 && !string.IsNullOrWhiteSpace(configuredClientId) && fileClientId != clientId)
+        {
+            throw new BatchCommandException($"Superfacility key file {path} belongs to client {fileClientId}, not the configured client {clientId}.");
         }
 
         var key = RSA.Create();

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace CondorActors.Domain.Batch.Sfapi;
 
-/// <summary>A site reached through NERSC's Superfacility API (bound from configuration later).</summary>
+/// <summary>A site reached through NERSC's Superfacility API (created from <c>sites.&lt;name&gt;</c> by <see cref="BatchSystemFactory"/>).</summary>
 public sealed record SfapiSiteOptions
 {
     public required BatchJobTag Tag { get; init; }
@@ -15,6 +15,12 @@ public sealed record SfapiSiteOptions
     /// Must not be readable by group or others (chmod 600). Required.
     /// </summary>
     public required string KeyFile { get; init; }
+
+    /// <summary>
+    /// The client id (<c>sfapi.client-id</c>). Null: taken from the key file's first line. When set,
+    /// <see cref="KeyFile"/> may hold only the PEM key.
+    /// </summary>
+    public string? ClientId { get; init; }
 
     /// <summary>Default <c>https://api.nersc.gov/api/v1.2/</c>.</summary>
     public Uri ApiBaseUrl { get; init; } = new("https://api.nersc.gov/api/v1.2/");
@@ -34,6 +40,9 @@ public sealed record SfapiSiteOptions
     public string? Account { get; init; }
 
     public string? Qos { get; init; }
+
+    /// <summary>Default <c>--constraint</c> (e.g. <c>cpu</c>); a request's own <c>--constraint</c>/<c>-C</c> directive wins.</summary>
+    public string? Constraint { get; init; }
 
     public ImmutableArray<string> AllowedExtraDirectives { get; init; } = [];
 

@@ -100,7 +100,7 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
     }
 
     internal List<string> SubmitArguments(BatchJobRequest request) =>
-        ["--parsable", .. SlurmDirectives.Build(request, _options.Tag, _options.Partition, _options.Account, _options.Qos, _options.Export, _options.AllowedExtraDirectives)];
+        ["--parsable", .. SlurmDirectives.Build(request, _options.Tag, _options.Partition, _options.Account, _options.Qos, _options.Constraint, _options.Export, _options.AllowedExtraDirectives)];
 
     /// <summary>Runs one Slurm command; failures to answer become <see cref="BatchSystemUnavailableException"/>.</summary>
     private async Task<ProcessResult> RunAsync(

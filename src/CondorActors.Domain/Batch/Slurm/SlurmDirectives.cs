@@ -16,7 +16,7 @@ internal static class SlurmDirectives
     };
 
     public static List<string> Build(
-        BatchJobRequest request, BatchJobTag tag, string? partition, string? account, string? qos, string export, ImmutableArray<string> allowed)
+        BatchJobRequest request, BatchJobTag tag, string? partition, string? account, string? qos, string? constraint, string export, ImmutableArray<string> allowed)
     {
         var arguments = new List<string>
         {
@@ -31,6 +31,11 @@ internal static class SlurmDirectives
         AddIf(arguments, "--account=", request.Account ?? account);
         AddIf(arguments, "--partition=", request.Queue ?? partition);
         AddIf(arguments, "--qos=", request.Qos ?? qos);
+        if (!request.ExtraDirectives.Any(d => d.Split('=', 2)[0] is "--constraint" or "-C"))
+        {
+            AddIf(arguments, "--constraint=", constraint);
+        }
+
         AddIf(arguments, "--output=", request.StandardOutputPath);
         AddIf(arguments, "--error=", request.StandardErrorPath);
         AddIf(arguments, "--chdir=", request.WorkingDirectory);

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace CondorActors.Domain.Batch.Slurm;
 
 /// <summary>
-/// A Slurm site's settings (bound from <c>sites.&lt;name&gt;</c> in the HOCON configuration later).
+/// A Slurm site's settings (created from <c>sites.&lt;name&gt;</c> by <see cref="BatchSystemFactory"/>).
 /// Request fields override the defaults here.
 /// </summary>
 public sealed record SlurmSiteOptions
@@ -16,6 +16,9 @@ public sealed record SlurmSiteOptions
     public string? Account { get; init; }
 
     public string? Qos { get; init; }
+
+    /// <summary>Default <c>--constraint</c> (e.g. <c>cpu</c>); a request's own <c>--constraint</c>/<c>-C</c> directive wins.</summary>
+    public string? Constraint { get; init; }
 
     /// <summary>
     /// Option names (<c>--constraint</c>, <c>--gres</c>, <c>-C</c>) that requests may pass as extra

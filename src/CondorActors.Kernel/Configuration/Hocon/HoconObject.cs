@@ -3,15 +3,19 @@ namespace CondorActors.Kernel.Configuration.Hocon;
 /// <summary>A resolved object; keys keep the order of their first definition.</summary>
 public sealed class HoconObject : HoconValue
 {
-    private readonly List<KeyValuePair<string, HoconValue>> _fields = [];
     private const int IndexThreshold = 32;
+    private readonly List<KeyValuePair<string, HoconValue>> _fields;
     private Dictionary<string, int>? _index;
 
     /// <summary>Creates an empty object.</summary>
     public HoconObject(HoconOrigin origin)
-        : base(origin)
+        : this(origin, 0)
     {
     }
+
+    /// <summary>Creates an empty object with room for <paramref name="capacity"/> fields.</summary>
+    internal HoconObject(HoconOrigin origin, int capacity)
+        : base(origin) => _fields = new(capacity);
 
     /// <inheritdoc/>
     public override HoconValueType Type => HoconValueType.Object;
@@ -42,8 +46,12 @@ public sealed class HoconObject : HoconValue
         return false;
     }
 
+    internal HoconValue ValueAt(int index) => _fields[index].Value;
+
+    internal void ReplaceAt(int index, HoconValue value) => _fields[index] = new(_fields[index].Key, value);
+
     // Most configuration objects are small: a linear scan beats hashing until they grow.
-    private int IndexOf(string key)
+    internal int IndexOf(string key)
     {
         if (_index is not null)
         {
@@ -86,6 +94,12 @@ public sealed class HoconObject : HoconValue
             return;
         }
 
+        Append(key, value);
+    }
+
+    /// <summary>Adds a field whose key the caller knows is not present yet.</summary>
+    internal void Append(string key, HoconValue value)
+    {
         _index?.Add(key, _fields.Count);
         _fields.Add(new(key, value));
         if (_index is null && _fields.Count > IndexThreshold)
@@ -101,23 +115,31 @@ public sealed class HoconObject : HoconValue
     /// <summary>HOCON merge of two resolved objects: <paramref name="newer"/> overrides, objects merge recursively.</summary>
     internal static HoconObject Merge(HoconObject older, HoconObject newer)
     {
-        var result = new HoconObject(newer.Origin);
-        result._fields.Capacity = older.Count + newer.Count;
-        foreach (var (key, value) in older._fields)
-        {
-            result.Set(key, value);
-        }
-
+        var result = CopyOf(older, newer.Origin, newer.Count);
         foreach (var (key, value) in newer._fields)
         {
-            if (value is HoconObject newObject && result.TryGetValue(key, out var existing) && existing is HoconObject oldObject)
+            var i = result.IndexOf(key);
+            if (i < 0)
             {
-                result.Set(key, Merge(oldObject, newObject));
+                result.Append(key, value);
             }
             else
             {
-                result.Set(key, value);
+                result.ReplaceAt(i, value is HoconObject newObject && result.ValueAt(i) is HoconObject oldObject ? Merge(oldObject, newObject) : value);
             }
+        }
+
+        return result;
+    }
+
+    /// <summary>A copy of <paramref name="source"/>'s fields under another origin, with room for <paramref name="extra"/> more.</summary>
+    internal static HoconObject CopyOf(HoconObject source, HoconOrigin origin, int extra)
+    {
+        var result = new HoconObject(origin, source.Count + extra);
+        result._fields.AddRange(source._fields);
+        if (source._index is not null)
+        {
+            result._index = new Dictionary<string, int>(source._index, StringComparer.Ordinal);
         }
 
         return result;

@@ -11,7 +11,7 @@ internal sealed partial class HoconParser
     /// <c>include url("x")</c>, each optionally wrapped in <c>required(...)</c> (HOCON.md,
     /// include syntax). The included root's fields are merged here, at the point of inclusion.
     /// </summary>
-    private void ParseInclude(UnresolvedObject obj, string[] objectPath)
+    private void ParseInclude(ref ObjectFields obj)
     {
         var includeToken = Peek();
         Advance();
@@ -77,10 +77,10 @@ internal sealed partial class HoconParser
             throw Error(name.Value, $"expected '{expectedClose}' after the include name \"{name.Value.Text}\", found '{suffix}'");
         }
 
-        var included = _loader.Include(_document, new HoconInclude(kind, name.Value.Text, required, includeToken.Origin), objectPath, _includeStack);
+        var included = _loader.Include(_document, new HoconInclude(kind, name.Value.Text, required, includeToken.Origin), CurrentPath(), _includeStack);
         if (included is not null)
         {
-            obj.AddAll(included);
+            Unresolved(ref obj).AddAll(included);
         }
     }
 }

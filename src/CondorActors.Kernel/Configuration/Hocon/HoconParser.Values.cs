@@ -4,6 +4,12 @@ namespace CondorActors.Kernel.Configuration.Hocon;
 
 internal sealed partial class HoconParser
 {
+    // Values of the concatenations and elements of the arrays being parsed, innermost last
+    // (stacks shared by nested values, so a value allocates only what it keeps).
+    private readonly List<ValuePart> _parts = [];
+    private readonly List<HoconNode> _items = [];
+    private readonly StringBuilder _text = new();
+
     private static bool StartsValue(HoconTokenKind kind) => kind is HoconTokenKind.QuotedString or HoconTokenKind.UnquotedText
         or HoconTokenKind.Number or HoconTokenKind.True or HoconTokenKind.False or HoconTokenKind.Null
         or HoconTokenKind.Substitution or HoconTokenKind.OpenBrace or HoconTokenKind.OpenBracket;
@@ -12,11 +18,10 @@ internal sealed partial class HoconParser
     /// A value: one or more values on the same line (HOCON.md, value concatenation). Whitespace
     /// between values is kept; before the first and after the last it is dropped.
     /// </summary>
-    private HoconNode ParseValue(string[] fieldPath)
+    private HoconNode ParseValue()
     {
         var first = Peek();
-        List<HoconNode>? parts = null;
-        HoconNode? single = null;
+        var start = _parts.Count;
         HoconToken? pendingWhitespace = null;
         var onlyLiterals = true;
         while (true)
@@ -34,62 +39,63 @@ internal sealed partial class HoconParser
                 break;
             }
 
-            var node = ParseSingle(fieldPath);
-            if (node is not (HoconString or HoconNumber or HoconBoolean or HoconNull))
-            {
-                onlyLiterals = false;
-            }
-
-            if (single is null)
-            {
-                single = node;
-            }
-            else
-            {
-                parts ??= [single];
-                if (pendingWhitespace is { } ws)
-                {
-                    parts.Add(new HoconWhitespace(ws.Text, ws.Origin));
-                }
-
-                parts.Add(node);
-            }
-
+            // Whitespace becomes a node only if the concatenation is kept for the resolver.
+            var whitespace = _parts.Count > start && pendingWhitespace is { } ws ? ws : default;
+            var node = ParseSingle();
+            onlyLiterals &= node is HoconString or HoconNumber or HoconBoolean or HoconNull;
+            _parts.Add(new ValuePart(whitespace.Text, whitespace.Origin, node));
             pendingWhitespace = null;
         }
 
-        if (single is null)
+        var count = _parts.Count - start;
+        if (count == 0)
         {
             throw Error(first, $"expected a value, found {first.Describe()}");
         }
 
-        if (parts is null)
+        HoconNode result;
+        if (count == 1)
         {
-            return single;
+            result = _parts[start].Node;
         }
-
-        if (onlyLiterals)
+        else if (onlyLiterals)
         {
             // Fold literal-only concatenations ("5 s", "10m", "a b c") now: nothing to resolve.
-            var sb = new StringBuilder();
-            foreach (var part in parts)
+            var sb = _text.Clear();
+            for (var i = start; i < _parts.Count; i++)
             {
-                sb.Append(part is HoconWhitespace w ? w.Text : ((HoconValue)part).ScalarText);
+                sb.Append(_parts[i].Whitespace).Append(((HoconValue)_parts[i].Node).ScalarText);
             }
 
-            return new HoconString(sb.ToString(), first.Origin);
+            result = new HoconString(sb.ToString(), first.Origin);
+        }
+        else
+        {
+            var parts = new List<HoconNode>(count * 2);
+            for (var i = start; i < _parts.Count; i++)
+            {
+                if (_parts[i].Whitespace is { } text)
+                {
+                    parts.Add(new HoconWhitespace(text, _parts[i].WhitespaceOrigin));
+                }
+
+                parts.Add(_parts[i].Node);
+            }
+
+            result = new HoconConcatenation(parts, first.Origin);
         }
 
-        return new HoconConcatenation(parts, first.Origin);
+        _parts.RemoveRange(start, count);
+        return result;
     }
 
-    private HoconNode ParseSingle(string[] fieldPath)
+    private HoconNode ParseSingle()
     {
         var t = Peek();
         switch (t.Kind)
         {
             case HoconTokenKind.OpenBrace:
-                return ParseObject(braced: true, fieldPath);
+                return ParseObject(braced: true);
             case HoconTokenKind.OpenBracket:
                 return ParseArray();
             default:
@@ -111,11 +117,11 @@ internal sealed partial class HoconParser
         };
     }
 
-    private UnresolvedArray ParseArray()
+    private HoconNode ParseArray()
     {
         var open = Peek();
         Advance();
-        var items = new List<HoconNode>();
+        var start = _items.Count;
         var needSeparator = false;
         while (true)
         {
@@ -125,7 +131,7 @@ internal sealed partial class HoconParser
             {
                 case HoconTokenKind.CloseBracket:
                     Advance();
-                    return new UnresolvedArray(items, open.Origin);
+                    return CompleteArray(start, open.Origin);
                 case HoconTokenKind.Eof:
                     throw Error(t, $"expected ']' to close the array opened at line {open.Origin.Line} column {open.Origin.Column}, found end of file");
                 case HoconTokenKind.Comma:
@@ -152,8 +158,44 @@ internal sealed partial class HoconParser
             }
 
             // Objects inside arrays cannot be addressed by a path; '+=' inside them is relative to the object.
-            items.Add(ParseValue([]));
+            _path.Add(new PathFrame(default, IsArrayElement: true));
+            var item = ParseValue();
+            _items.Add(item);
+            _path.RemoveAt(_path.Count - 1);
             needSeparator = true;
         }
     }
+
+    /// <summary>An array of plain values needs no resolution: it is built resolved, like plain objects.</summary>
+    private HoconNode CompleteArray(int start, HoconOrigin origin)
+    {
+        var count = _items.Count - start;
+        var plain = true;
+        for (var i = start; i < _items.Count && plain; i++)
+        {
+            plain = _items[i] is HoconValue;
+        }
+
+        HoconNode result;
+        if (plain)
+        {
+            var values = new HoconValue[count];
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = (HoconValue)_items[start + i];
+            }
+
+            result = new HoconArray(values, origin);
+        }
+        else
+        {
+            result = new UnresolvedArray(_items.GetRange(start, count), origin);
+        }
+
+        _items.RemoveRange(start, count);
+        return result;
+    }
+
+    /// <summary>One value of a concatenation and the whitespace written before it (null for the first).</summary>
+    private readonly record struct ValuePart(string? Whitespace, HoconOrigin WhitespaceOrigin, HoconNode Node);
 }

@@ -12,7 +12,10 @@ internal sealed partial class HoconParser
     private readonly HoconLoader _loader;
     private readonly string[] _prefix;
     private readonly IReadOnlyList<string> _includeStack;
-    private HoconToken? _current;
+    // The look-ahead token; a plain field and flag because tokens are large structs and the
+    // parser peeks at nearly every step.
+    private HoconToken _current;
+    private bool _hasCurrent;
 
     private HoconParser(HoconTokenizer tokenizer, HoconDocument document, HoconLoader loader, string[] prefix, IReadOnlyList<string> includeStack)
     {
@@ -44,7 +47,7 @@ internal sealed partial class HoconParser
 
         if (first.Kind == HoconTokenKind.OpenBrace)
         {
-            var root = ParseObject(braced: true, _prefix);
+            var root = (UnresolvedObject)ParseObject(braced: true, root: true);
             SkipBlank();
             var after = Peek();
             if (after.Kind != HoconTokenKind.Eof)
@@ -55,221 +58,34 @@ internal sealed partial class HoconParser
             return root;
         }
 
-        return ParseObject(braced: false, _prefix);
+        return (UnresolvedObject)ParseObject(braced: false, root: true);
     }
 
-    private UnresolvedObject ParseObject(bool braced, string[] objectPath)
+    private HoconToken Peek()
     {
-        var open = Peek();
-        if (braced)
-        {
-            Advance();
-        }
-
-        var obj = new UnresolvedObject(open.Origin);
-        var needSeparator = false;
-        while (true)
-        {
-            var sawNewline = SkipBlank();
-            var t = Peek();
-            switch (t.Kind)
-            {
-                case HoconTokenKind.CloseBrace:
-                    if (!braced)
-                    {
-                        throw Error(t, "unbalanced '}': the document has no opening '{'");
-                    }
-
-                    Advance();
-                    return obj;
-                case HoconTokenKind.Eof:
-                    if (braced)
-                    {
-                        throw Error(t, $"expected '}}' to close the object opened at line {open.Origin.Line} column {open.Origin.Column}, found end of file");
-                    }
-
-                    return obj;
-                case HoconTokenKind.Comma:
-                    if (!needSeparator)
-                    {
-                        throw Error(t, "expected a field or '}', found ',' (only one comma may follow a field)");
-                    }
-
-                    Advance();
-                    needSeparator = false;
-                    continue;
-                default:
-                    break;
-            }
-
-            if (needSeparator && !sawNewline)
-            {
-                throw Error(t, $"expected ',' or a newline between fields, found {t.Describe()}");
-            }
-
-            if (t.Kind == HoconTokenKind.UnquotedText && t.Text == "include")
-            {
-                ParseInclude(obj, objectPath);
-            }
-            else
-            {
-                ParseField(obj, objectPath);
-            }
-
-            needSeparator = true;
-        }
+        PeekKind();
+        return _current;
     }
 
-    private void ParseField(UnresolvedObject obj, string[] objectPath)
+    private HoconTokenKind PeekKind()
     {
-        var keyToken = Peek();
-        var key = ParseKey();
-        SkipBlank();
-        var sep = Peek();
-        var append = false;
-        switch (sep.Kind)
+        if (!_hasCurrent)
         {
-            case HoconTokenKind.Colon or HoconTokenKind.Equals:
-                Advance();
-                SkipBlank();
-                break;
-            case HoconTokenKind.PlusEquals:
-                append = true;
-                Advance();
-                SkipBlank();
-                break;
-            case HoconTokenKind.OpenBrace:
-                break;
-            default:
-                throw Error(sep, $"expected ':', '=', '+=' or '{{' after key '{HoconPath.Render(key)}', found {sep.Describe()}");
+            _current = _tokenizer.Next();
+            _hasCurrent = true;
         }
 
-        string[] fieldPath = [.. objectPath, .. key];
-        var valueToken = Peek();
-        if (!StartsValue(valueToken.Kind))
-        {
-            throw Error(valueToken, $"expected a value for '{HoconPath.Render(key)}', found {valueToken.Describe()}");
-        }
-
-        var value = ParseValue(fieldPath);
-        if (append)
-        {
-            // HOCON.md: "a += b" is "a = ${?a} [b]" (a self-referential array concatenation).
-            var self = new HoconSubstitution(fieldPath, null, optional: true, sep.Origin);
-            value = new HoconConcatenation([self, new UnresolvedArray([value], valueToken.Origin)], sep.Origin);
-        }
-
-        AddPathField(obj, key, value, keyToken.Origin);
-        ExpectEndOfField(key);
+        return _current.Kind;
     }
-
-    private void ExpectEndOfField(string[] key)
-    {
-        SkipWhitespace();
-        var t = Peek();
-        if (t.Kind is HoconTokenKind.Comma or HoconTokenKind.Newline or HoconTokenKind.CloseBrace or HoconTokenKind.Eof)
-        {
-            return;
-        }
-
-        var hint = t.Kind is HoconTokenKind.Colon or HoconTokenKind.Equals
-            ? " (':' and '=' are not allowed in unquoted strings: quote the value)"
-            : "";
-        throw Error(t, $"expected ',' or a newline after the value of '{HoconPath.Render(key)}', found {t.Describe()}{hint}");
-    }
-
-    private static void AddPathField(UnresolvedObject obj, string[] key, HoconNode value, HoconOrigin origin)
-    {
-        // HOCON.md, paths as keys: "foo.bar : 42" is "foo { bar : 42 }".
-        var node = value;
-        for (var i = key.Length - 1; i >= 1; i--)
-        {
-            var wrapper = new UnresolvedObject(origin);
-            wrapper.Add(key[i], node);
-            node = wrapper;
-        }
-
-        obj.Add(key[0], node);
-    }
-
-    private string[] ParseKey()
-    {
-        var first = Peek();
-        if (!IsKeyPiece(first.Kind))
-        {
-            throw first.Kind == HoconTokenKind.Substitution
-                ? Error(first, "substitutions are not allowed in keys: expected a key made of quoted or unquoted strings")
-                : Error(first, $"expected a key, found {first.Describe()}");
-        }
-
-        Advance();
-        SkipWhitespaceKeeping(out var whitespace);
-        if (!IsKeyPiece(Peek().Kind))
-        {
-            // Fast path: the usual key is one unquoted word or one quoted string.
-            if (first.Kind == HoconTokenKind.QuotedString || !first.Text.Contains('.', StringComparison.Ordinal))
-            {
-                return [first.Text];
-            }
-        }
-
-        var builder = new HoconPath.PathBuilder();
-        var written = new System.Text.StringBuilder();
-        AddPiece(first);
-        while (IsKeyPiece(Peek().Kind))
-        {
-            if (whitespace is { } ws)
-            {
-                builder.AddUnquoted(ws.Text, ws.Origin);
-                written.Append(ws.Text);
-            }
-
-            AddPiece(Peek());
-            Advance();
-            SkipWhitespaceKeeping(out whitespace);
-        }
-
-        if (Peek().Kind == HoconTokenKind.Substitution)
-        {
-            throw Error(Peek(), "substitutions are not allowed in keys: expected a key made of quoted or unquoted strings");
-        }
-
-        return builder.Build(first.Origin, written.ToString());
-
-        void AddPiece(HoconToken t)
-        {
-            if (t.Kind == HoconTokenKind.QuotedString)
-            {
-                builder.AddQuoted(t.Text);
-                written.Append('"').Append(t.Text).Append('"');
-            }
-            else
-            {
-                builder.AddUnquoted(t.Text, t.Origin);
-                written.Append(t.Text);
-            }
-        }
-    }
-
-    private static bool IsKeyPiece(HoconTokenKind kind) => kind is HoconTokenKind.QuotedString or HoconTokenKind.UnquotedText
-        or HoconTokenKind.Number or HoconTokenKind.True or HoconTokenKind.False or HoconTokenKind.Null;
-
-    private void SkipWhitespaceKeeping(out HoconToken? whitespace)
-    {
-        whitespace = null;
-        while (Peek().Kind == HoconTokenKind.Whitespace)
-        {
-            whitespace = Peek();
-            Advance();
-        }
-    }
-
-    private HoconToken Peek() => _current ??= _tokenizer.Next();
 
     private void Advance()
     {
-        _current ??= _tokenizer.Next();
-        _current = null;
+        if (!_hasCurrent)
+        {
+            _tokenizer.Next();
+        }
+
+        _hasCurrent = false;
     }
 
     /// <summary>Skips whitespace and newlines; true when a newline was skipped.</summary>
@@ -278,7 +94,7 @@ internal sealed partial class HoconParser
         var newline = false;
         while (true)
         {
-            var kind = Peek().Kind;
+            var kind = PeekKind();
             if (kind == HoconTokenKind.Newline)
             {
                 newline = true;
@@ -294,7 +110,7 @@ internal sealed partial class HoconParser
 
     private void SkipWhitespace()
     {
-        while (Peek().Kind == HoconTokenKind.Whitespace)
+        while (PeekKind() == HoconTokenKind.Whitespace)
         {
             Advance();
         }

@@ -8,8 +8,14 @@ internal sealed partial class HoconResolver
         try
         {
             var lookedBack = false;
-            foreach (var candidate in Candidates(substitution))
+            for (var c = 0; c < 2; c++)
             {
+                // HOCON.md: substitutions in an included file are looked up fixed-up first, then as written.
+                if ((c == 0 ? substitution.Path : substitution.OriginalPath) is not { } candidate)
+                {
+                    break;
+                }
+
                 for (var r = restriction; r is not null; r = r.Next)
                 {
                     if (r.Path.HasStrictPrefix(candidate))
@@ -52,16 +58,6 @@ internal sealed partial class HoconResolver
         finally
         {
             _active.RemoveAt(_active.Count - 1);
-        }
-    }
-
-    private static IEnumerable<string[]> Candidates(HoconSubstitution substitution)
-    {
-        yield return substitution.Path;
-        if (substitution.OriginalPath is { } original)
-        {
-            // HOCON.md: substitutions in an included file are looked up fixed-up first, then as written.
-            yield return original;
         }
     }
 

@@ -60,8 +60,13 @@ internal sealed partial class HoconResolver
                 return (HoconValue)top;
         }
 
-        var result = new HoconObject(top.Origin);
+        if (AllPlainObjects(effective))
+        {
+            return MergePlain(effective);
+        }
+
         var keys = KeysOf(effective);
+        var result = new HoconObject(top.Origin, keys.Count);
         for (var k = 0; k < keys.Count; k++)
         {
             var key = keys[k];
@@ -208,6 +213,11 @@ internal sealed partial class HoconResolver
 
     private HoconArray ResolveArray(UnresolvedArray array, Restriction? restriction)
     {
+        if (array.IsPlain)
+        {
+            return LiteralArray(array);
+        }
+
         var items = new List<HoconValue>(array.Items.Count);
         foreach (var item in array.Items)
         {
@@ -225,6 +235,7 @@ internal sealed partial class HoconResolver
     {
         HoconValue value => value,
         UnresolvedArray array => ResolveArray(array, restriction),
+        UnresolvedObject { IsPlain: true } literal => Literal(literal),
         UnresolvedObject => ValueOf(null, [node], restriction),
         _ => ResolveDefinition(null, node, restriction),
     };

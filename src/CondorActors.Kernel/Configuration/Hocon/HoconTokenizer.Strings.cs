@@ -13,7 +13,25 @@ internal sealed partial class HoconTokenizer
         }
 
         _pos++;
-        var sb = NewBuilder();
+
+        // Fast path: most quoted strings have no escapes and are a slice of the text.
+        var end = _pos;
+        while (end < _text.Length && _text[end] is not ('"' or '\\') && _text[end] >= ' ')
+        {
+            end++;
+        }
+
+        if (end < _text.Length && _text[end] == '"')
+        {
+            var slice = _strings.Get(_text.AsSpan(_pos, end - _pos));
+            _pos = end + 1;
+            Emit(new(HoconTokenKind.QuotedString, slice, origin));
+            return;
+        }
+
+        var sb = _builder.Clear();
+        sb.Append(_text, _pos, end - _pos);
+        _pos = end;
         while (true)
         {
             if (_pos >= _text.Length)
@@ -153,6 +171,11 @@ internal sealed partial class HoconTokenizer
             _pos++;
         }
 
+        if (TryReadSimpleSubstitution(origin, optional))
+        {
+            return;
+        }
+
         var builder = new HoconPath.PathBuilder();
         var pendingWhitespace = "";
         var start = _pos;
@@ -192,8 +215,7 @@ internal sealed partial class HoconTokenizer
             if (c == '"')
             {
                 ReadQuoted(here);
-                builder.AddQuoted(_pending!.Value.Text);
-                _pending = null;
+                builder.AddQuoted(_pending.Text);
                 continue;
             }
 
@@ -225,5 +247,51 @@ internal sealed partial class HoconTokenizer
         var written = _text[start..(_pos - 1)].Trim();
         var path = builder.Build(origin, written);
         Emit(new(HoconTokenKind.Substitution, written, origin, path, optional));
+    }
+
+    /// <summary>
+    /// The usual substitution, <c>${a.b-c}</c>: unquoted, no whitespace, no empty element. Anything
+    /// else (quotes, spaces, errors) takes the general path, which also reports the errors.
+    /// </summary>
+    private bool TryReadSimpleSubstitution(HoconOrigin origin, bool optional)
+    {
+        var end = _pos;
+        var elements = 1;
+        while (end < _text.Length)
+        {
+            var c = _text[end];
+            if (c == '.')
+            {
+                elements++;
+            }
+            else if (c == '}' || IsWhitespace(c) || IsForbidden(c) || (c == '/' && end + 1 < _text.Length && _text[end + 1] == '/'))
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        if (end == _pos || end >= _text.Length || _text[end] != '}')
+        {
+            return false;
+        }
+
+        var written = _text.AsSpan(_pos, end - _pos);
+        var path = new string[elements];
+        var i = 0;
+        foreach (var range in written.Split('.'))
+        {
+            if (range.End.Value == range.Start.Value)
+            {
+                return false;
+            }
+
+            path[i++] = _strings.Get(written[range]);
+        }
+
+        _pos = end + 1;
+        Emit(new(HoconTokenKind.Substitution, new string(written), origin, path, optional));
+        return true;
     }
 }

@@ -16,7 +16,10 @@ internal sealed partial class HoconTokenizer
     private readonly string _file;
     private static readonly string[] Spaces = [.. Enumerable.Range(0, 17).Select(n => new string(' ', n))];
     private static readonly bool[] ForbiddenTable = BuildForbiddenTable();
-    private HoconToken? _pending;
+    private static readonly bool[] UnquotedStopTable = BuildUnquotedStopTable();
+    private readonly HoconStringCache _strings = new();
+    private readonly StringBuilder _builder = new();
+    private HoconToken _pending;
     private int _pos;
     private int _line = 1;
     private int _lineStart;
@@ -26,6 +29,9 @@ internal sealed partial class HoconTokenizer
         _text = text;
         _file = file;
     }
+
+    /// <summary>The cache of short strings, shared with the parser for path elements.</summary>
+    public HoconStringCache Strings => _strings;
 
     public List<HoconToken> Tokenize()
     {
@@ -80,9 +86,8 @@ internal sealed partial class HoconTokenizer
                 continue;
             }
 
-            _pending = null;
             ReadToken(c, origin);
-            return _pending!.Value;
+            return _pending;
         }
 
         return new HoconToken(HoconTokenKind.Eof, "", Here());
@@ -160,24 +165,21 @@ internal sealed partial class HoconTokenizer
     {
         // HOCON.md: true/false/null are recognised only at the start of an unquoted run
         // ("truefoo" is true then "foo"); "footrue" stays one string.
-        if (TryKeyword("true", HoconTokenKind.True, origin) || TryKeyword("false", HoconTokenKind.False, origin) || TryKeyword("null", HoconTokenKind.Null, origin))
+        var c0 = _text[_pos];
+        if ((c0 == 't' && TryKeyword("true", HoconTokenKind.True, origin))
+            || (c0 == 'f' && TryKeyword("false", HoconTokenKind.False, origin))
+            || (c0 == 'n' && TryKeyword("null", HoconTokenKind.Null, origin)))
         {
             return;
         }
 
         var start = _pos;
-        while (_pos < _text.Length)
+        while (_pos < _text.Length && !EndsUnquoted(_text[_pos]))
         {
-            var c = _text[_pos];
-            if (IsWhitespace(c) || IsForbidden(c) || (c == '/' && Peek(1) == '/'))
-            {
-                break;
-            }
-
             _pos++;
         }
 
-        Emit(new(HoconTokenKind.UnquotedText, _text[start.._pos], origin));
+        Emit(new(HoconTokenKind.UnquotedText, _strings.Get(_text.AsSpan(start, _pos - start)), origin));
     }
 
     private bool TryKeyword(string keyword, HoconTokenKind kind, HoconOrigin origin)
@@ -202,19 +204,19 @@ internal sealed partial class HoconTokenizer
             _pos++;
         }
 
-        var run = _text[start.._pos];
+        var run = _text.AsSpan(start, _pos - start);
         if (IsJsonNumber(run))
         {
-            Emit(new(HoconTokenKind.Number, run, origin));
+            Emit(new(HoconTokenKind.Number, _strings.Get(run), origin));
             return;
         }
 
-        if (run.Contains('+', StringComparison.Ordinal))
+        if (run.Contains('+'))
         {
             throw Error(origin, $"'{run}' is not a valid number and '+' is not allowed in unquoted text; quote the string");
         }
 
-        Emit(new(HoconTokenKind.UnquotedText, run, origin));
+        Emit(new(HoconTokenKind.UnquotedText, _strings.Get(run), origin));
     }
 
     /// <summary>JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</summary>
@@ -283,6 +285,11 @@ internal sealed partial class HoconTokenizer
 
     private static bool IsForbidden(char c) => c < 128 && ForbiddenTable[c];
 
+    /// <summary>Whitespace, a forbidden character or a comment start ends an unquoted string.</summary>
+    private bool EndsUnquoted(char c) => c < 128
+        ? UnquotedStopTable[c] || (c == '/' && Peek(1) == '/')
+        : IsWhitespace(c);
+
     private static bool[] BuildForbiddenTable()
     {
         var table = new bool[128];
@@ -294,11 +301,20 @@ internal sealed partial class HoconTokenizer
         return table;
     }
 
+    private static bool[] BuildUnquotedStopTable()
+    {
+        var table = BuildForbiddenTable();
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] |= IsWhitespace((char)c);
+        }
+
+        return table;
+    }
+
     private char Peek(int offset) => _pos + offset < _text.Length ? _text[_pos + offset] : '\0';
 
     private HoconOrigin Here() => new(_file, _line, _pos - _lineStart + 1);
 
     private HoconException Error(HoconOrigin origin, string message) => new(origin, message);
-
-    private static StringBuilder NewBuilder() => new();
 }

@@ -5,43 +5,165 @@ namespace CondorActors.Kernel.Configuration.Hocon;
 /// keys, included files) so that merging, overriding and self-references ("look backward") can be
 /// decided at resolution time, as HOCON.md requires.
 /// </summary>
+/// <remarks>
+/// Most keys have exactly one definition and most objects a handful of keys, so a key's single
+/// definition is stored inline (a list only for duplicates) and the key index is built only when
+/// the object grows: a 1 MiB file holds tens of thousands of these.
+/// </remarks>
 internal sealed class UnresolvedObject : HoconNode
 {
-    private readonly Dictionary<string, List<HoconNode>> _fields = new(StringComparer.Ordinal);
-    private readonly List<string> _keys = [];
+    private const int IndexThreshold = 32;
+    private Entry[] _entries = [];
+    private int _count;
+    private Dictionary<string, int>? _index;
 
     public UnresolvedObject(HoconOrigin origin)
         : base(origin)
     {
     }
 
-    /// <summary>Keys in order of first definition.</summary>
-    public IReadOnlyList<string> Keys => _keys;
+    /// <summary>Number of distinct keys.</summary>
+    public int Count => _count;
 
-    public bool TryGetDefinitions(string key, out List<HoconNode> definitions) =>
-        _fields.TryGetValue(key, out definitions!);
+    /// <summary>Keys in order of first definition.</summary>
+    public IReadOnlyList<string> Keys
+    {
+        get
+        {
+            var keys = new string[_count];
+            for (var i = 0; i < _count; i++)
+            {
+                keys[i] = _entries[i].Key;
+            }
+
+            return keys;
+        }
+    }
+
+    /// <summary>
+    /// True when no definition below this object is a substitution or concatenation: its value
+    /// then depends on nothing else and the resolver converts it directly.
+    /// </summary>
+    public bool IsPlain { get; private set; } = true;
+
+    /// <summary>The converted value of a plain object, cached by the resolver (it does not depend on context).</summary>
+    internal HoconObject? Literal { get; set; }
+
+    public string KeyAt(int index) => _entries[index].Key;
+
+    /// <summary>The definitions of the key at <paramref name="index"/>: one node, or a list (oldest first).</summary>
+    public object DefinitionsAt(int index) => _entries[index].Definitions;
+
+    public bool TryGetDefinitions(string key, out List<HoconNode> definitions)
+    {
+        var i = IndexOf(key);
+        if (i < 0)
+        {
+            definitions = null!;
+            return false;
+        }
+
+        if (_entries[i].Definitions is List<HoconNode> list)
+        {
+            definitions = list;
+            return true;
+        }
+
+        // The resolver's general path works on lists; keep the one made so later lookups share it.
+        definitions = [(HoconNode)_entries[i].Definitions];
+        _entries[i].Definitions = definitions;
+        return true;
+    }
 
     public void Add(string key, HoconNode definition)
     {
-        if (!_fields.TryGetValue(key, out var list))
+        if (IsPlain && !IsPlainNode(definition))
         {
-            list = new List<HoconNode>(1);
-            _fields[key] = list;
-            _keys.Add(key);
+            IsPlain = false;
         }
 
-        list.Add(definition);
+        var i = IndexOf(key);
+        if (i >= 0)
+        {
+            ref var entry = ref _entries[i];
+            if (entry.Definitions is List<HoconNode> list)
+            {
+                list.Add(definition);
+            }
+            else
+            {
+                entry.Definitions = new List<HoconNode>(2) { (HoconNode)entry.Definitions, definition };
+            }
+
+            return;
+        }
+
+        if (_count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _count == 0 ? 4 : _count * 2);
+        }
+
+        _entries[_count] = new Entry(key, definition);
+        _index?.Add(key, _count);
+        _count++;
+        if (_index is null && _count > IndexThreshold)
+        {
+            _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
+            for (var j = 0; j < _count; j++)
+            {
+                _index[_entries[j].Key] = j;
+            }
+        }
     }
 
     /// <summary>Appends every definition of <paramref name="other"/> (an included file's root).</summary>
     public void AddAll(UnresolvedObject other)
     {
-        foreach (var key in other._keys)
+        for (var i = 0; i < other._count; i++)
         {
-            foreach (var definition in other._fields[key])
+            var (key, definitions) = other._entries[i];
+            if (definitions is List<HoconNode> list)
             {
-                Add(key, definition);
+                foreach (var definition in list)
+                {
+                    Add(key, definition);
+                }
+            }
+            else
+            {
+                Add(key, (HoconNode)definitions);
             }
         }
     }
+
+    /// <summary>Values, and objects and arrays made only of them, need no resolution.</summary>
+    public static bool IsPlainNode(HoconNode node) => node switch
+    {
+        HoconValue => true,
+        UnresolvedObject o => o.IsPlain,
+        UnresolvedArray a => a.IsPlain,
+        _ => false,
+    };
+
+    // Most objects are small: a linear scan beats hashing until they grow.
+    private int IndexOf(string key)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out var i) ? i : -1;
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // Definitions: the key's single HoconNode, or a List<HoconNode> once it has several.
+    private record struct Entry(string Key, object Definitions);
 }

@@ -4,54 +4,80 @@ using Microsoft.Extensions.Options;
 
 namespace CondorActors.Kernel.Configuration.Options;
 
-/// <summary>Registers every options class, bound with <see cref="HoconOptionsBinder"/> and validated at start-up.</summary>
+/// <summary>Registers every settings class, bound with <see cref="HoconOptionsBinder"/> and validated at start-up.</summary>
 public static class CondorActorsOptionsRegistration
 {
     /// <summary>Adds <c>IOptions&lt;T&gt;</c> for each area with <c>ValidateOnStart</c>.</summary>
     public static IServiceCollection AddCondorActorsOptions(this IServiceCollection services, IConfiguration configuration)
     {
-        Add<CondorActorsOptions>(services, configuration, CondorActorsOptions.Section);
-        Add<JournalOptions>(services, configuration, JournalOptions.Section);
-        Add<HttpOptions>(services, configuration, HttpOptions.Section);
-        Add<CondorOptions>(services, configuration, CondorOptions.Section);
-        Add<AuthOptions>(services, configuration, AuthOptions.Section);
-        services.AddOptions<SitesOptions>()
-            .Configure(o => ThrowIfAny<SitesOptions>(errors => HoconOptionsBinder.BindDictionary(configuration.GetSection(SitesOptions.Section), o.Sites, errors)))
+        Add<CondorActorsSettings>(services, configuration, CondorActorsSettings.Section);
+        Add<JournalSettings>(services, configuration, JournalSettings.Section);
+        Add<HttpSettings>(services, configuration, HttpSettings.Section);
+        Add<CondorSettings>(services, configuration, CondorSettings.Section);
+        Add<AuthSettings>(services, configuration, AuthSettings.Section);
+        Add<ApiSettings>(services, configuration, ApiSettings.Section);
+        Add<SubmitSettings>(services, configuration, SubmitSettings.Section);
+        services.AddOptions<SitesSettings>()
+            .Configure(o => ThrowIfAny<SitesSettings>(errors => HoconOptionsBinder.BindDictionary(configuration.GetSection(SitesSettings.Section), o.Sites, errors)))
             .ValidateOnStart();
         var validator = new CondorActorsOptionsValidator();
-        services.AddSingleton<IValidateOptions<CondorActorsOptions>>(validator);
-        services.AddSingleton<IValidateOptions<JournalOptions>>(validator);
-        services.AddSingleton<IValidateOptions<HttpOptions>>(validator);
-        services.AddSingleton<IValidateOptions<CondorOptions>>(validator);
-        services.AddSingleton<IValidateOptions<AuthOptions>>(validator);
-        services.AddSingleton<IValidateOptions<SitesOptions>>(validator);
+        services.AddSingleton<IValidateOptions<CondorActorsSettings>>(validator);
+        services.AddSingleton<IValidateOptions<JournalSettings>>(validator);
+        services.AddSingleton<IValidateOptions<HttpSettings>>(validator);
+        services.AddSingleton<IValidateOptions<CondorSettings>>(validator);
+        services.AddSingleton<IValidateOptions<AuthSettings>>(validator);
+        services.AddSingleton<IValidateOptions<ApiSettings>>(validator);
+        services.AddSingleton<IValidateOptions<SitesSettings>>(validator);
         return services;
     }
 
     /// <summary>
-    /// Binds and validates everything without a container (for <c>config show</c>): every
-    /// binding and validation message, empty when the configuration is valid.
+    /// Binds every area without a container, collecting each binding and validation message
+    /// (HOCON path first) in <paramref name="errors"/>. Used by <c>config show</c> and by the server,
+    /// which needs some settings (journal, backend) before its container exists.
     /// </summary>
+    public static CondorActorsSettingsSet Bind(IConfiguration configuration, List<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(errors);
+        var set = new CondorActorsSettingsSet();
+        HoconOptionsBinder.Bind(configuration.GetSection(CondorActorsSettings.Section), set.Root, errors);
+        errors.AddRange(CondorActorsOptionsValidator.Check(set.Root));
+        HoconOptionsBinder.Bind(configuration.GetSection(JournalSettings.Section), set.Journal, errors);
+        errors.AddRange(CondorActorsOptionsValidator.Check(set.Journal));
+        HoconOptionsBinder.Bind(configuration.GetSection(HttpSettings.Section), set.Http, errors);
+        errors.AddRange(CondorActorsOptionsValidator.Check(set.Http));
+        HoconOptionsBinder.Bind(configuration.GetSection(CondorSettings.Section), set.Condor, errors);
+        errors.AddRange(CondorActorsOptionsValidator.Check(set.Condor));
+        HoconOptionsBinder.Bind(configuration.GetSection(AuthSettings.Section), set.Auth, errors);
+        errors.AddRange(CondorActorsOptionsValidator.Check(set.Auth));
+        HoconOptionsBinder.Bind(configuration.GetSection(ApiSettings.Section), set.Api, errors);
+        errors.AddRange(CondorActorsOptionsValidator.Check(set.Api));
+        HoconOptionsBinder.Bind(configuration.GetSection(SubmitSettings.Section), set.Submit, errors);
+        HoconOptionsBinder.BindDictionary(configuration.GetSection(SitesSettings.Section), set.Sites.Sites, errors);
+        errors.AddRange(CondorActorsOptionsValidator.Check(set.Sites));
+        return set;
+    }
+
+    /// <summary>Every binding and validation message, empty when the configuration is valid (for <c>config show</c>).</summary>
     public static List<string> BindAndValidate(IConfiguration configuration)
     {
         var errors = new List<string>();
-        var root = new CondorActorsOptions();
-        HoconOptionsBinder.Bind(configuration.GetSection(CondorActorsOptions.Section), root, errors);
-        errors.AddRange(CondorActorsOptionsValidator.Check(root));
-        var journal = new JournalOptions();
-        HoconOptionsBinder.Bind(configuration.GetSection(JournalOptions.Section), journal, errors);
-        errors.AddRange(CondorActorsOptionsValidator.Check(journal));
-        var http = new HttpOptions();
-        HoconOptionsBinder.Bind(configuration.GetSection(HttpOptions.Section), http, errors);
-        errors.AddRange(CondorActorsOptionsValidator.Check(http));
-        var condor = new CondorOptions();
-        HoconOptionsBinder.Bind(configuration.GetSection(CondorOptions.Section), condor, errors);
-        errors.AddRange(CondorActorsOptionsValidator.Check(condor));
-        HoconOptionsBinder.Bind(configuration.GetSection(AuthOptions.Section), new AuthOptions(), errors);
-        var sites = new SitesOptions();
-        HoconOptionsBinder.BindDictionary(configuration.GetSection(SitesOptions.Section), sites.Sites, errors);
-        errors.AddRange(CondorActorsOptionsValidator.Check(sites));
+        Bind(configuration, errors);
         return errors;
+    }
+
+    /// <summary>
+    /// All settings, bound and valid; otherwise throws <see cref="OptionsValidationException"/>
+    /// whose message lists every bad setting by HOCON path (the same messages <c>ValidateOnStart</c> gives).
+    /// </summary>
+    public static CondorActorsSettingsSet BindValidated(IConfiguration configuration)
+    {
+        var errors = new List<string>();
+        var set = Bind(configuration, errors);
+        return errors.Count == 0
+            ? set
+            : throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(CondorActorsSettingsSet), errors);
     }
 
     private static void Add<T>(IServiceCollection services, IConfiguration configuration, string section)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace CondorActors.Kernel.Configuration.Options;
@@ -8,35 +7,39 @@ namespace CondorActors.Kernel.Configuration.Options;
 /// <c>condoractors.sites.slurm-a.batch-system: 'slurmm' is not one of slurm, pbs, cobalt, sfapi, local</c>.
 /// </summary>
 public sealed partial class CondorActorsOptionsValidator :
-    IValidateOptions<CondorActorsOptions>,
-    IValidateOptions<JournalOptions>,
-    IValidateOptions<HttpOptions>,
-    IValidateOptions<CondorOptions>,
-    IValidateOptions<AuthOptions>,
-    IValidateOptions<SitesOptions>
+    IValidateOptions<CondorActorsSettings>,
+    IValidateOptions<JournalSettings>,
+    IValidateOptions<HttpSettings>,
+    IValidateOptions<CondorSettings>,
+    IValidateOptions<AuthSettings>,
+    IValidateOptions<ApiSettings>,
+    IValidateOptions<SitesSettings>
 {
     /// <inheritdoc/>
-    public ValidateOptionsResult Validate(string? name, CondorActorsOptions options) => Result(Check(options));
+    public ValidateOptionsResult Validate(string? name, CondorActorsSettings options) => Result(Check(options));
 
     /// <inheritdoc/>
-    public ValidateOptionsResult Validate(string? name, JournalOptions options) => Result(Check(options));
+    public ValidateOptionsResult Validate(string? name, JournalSettings options) => Result(Check(options));
 
     /// <inheritdoc/>
-    public ValidateOptionsResult Validate(string? name, HttpOptions options) => Result(Check(options));
+    public ValidateOptionsResult Validate(string? name, HttpSettings options) => Result(Check(options));
 
     /// <inheritdoc/>
-    public ValidateOptionsResult Validate(string? name, CondorOptions options) => Result(Check(options));
+    public ValidateOptionsResult Validate(string? name, CondorSettings options) => Result(Check(options));
 
     /// <inheritdoc/>
-    public ValidateOptionsResult Validate(string? name, AuthOptions options) => ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, AuthSettings options) => Result(Check(options));
 
     /// <inheritdoc/>
-    public ValidateOptionsResult Validate(string? name, SitesOptions options) => Result(Check(options));
+    public ValidateOptionsResult Validate(string? name, ApiSettings options) => Result(Check(options));
+
+    /// <inheritdoc/>
+    public ValidateOptionsResult Validate(string? name, SitesSettings options) => Result(Check(options));
 
     private static ValidateOptionsResult Result(List<string> errors) =>
         errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
 
-    internal static List<string> Check(CondorActorsOptions o)
+    internal static List<string> Check(CondorActorsSettings o)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(o.DataDir))
@@ -47,11 +50,11 @@ public sealed partial class CondorActorsOptionsValidator :
         return errors;
     }
 
-    internal static List<string> Check(JournalOptions o)
+    internal static List<string> Check(JournalSettings o)
     {
         const string p = "condoractors.journal";
         var errors = new List<string>();
-        OneOf(errors, $"{p}.provider", o.Provider, JournalOptions.Providers);
+        OneOf(errors, $"{p}.provider", o.Provider, JournalSettings.Providers);
         if (o.Provider == "postgresql" && string.IsNullOrWhiteSpace(o.ConnectionString))
         {
             errors.Add($"{p}.connection-string: required when provider is postgresql");
@@ -60,7 +63,7 @@ public sealed partial class CondorActorsOptionsValidator :
         return errors;
     }
 
-    internal static List<string> Check(HttpOptions o)
+    internal static List<string> Check(HttpSettings o)
     {
         var errors = new List<string>();
         var urls = o.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -77,103 +80,76 @@ public sealed partial class CondorActorsOptionsValidator :
             }
         }
 
+        if (o.MaxRequestBodySize < 1)
+        {
+            errors.Add("condoractors.http.max-request-body-size: must be at least 1 byte");
+        }
+
+        if (o.RequestTimeout < TimeSpan.Zero)
+        {
+            errors.Add("condoractors.http.request-timeout: must not be negative");
+        }
+
+        if (o.MaxJsonDepth is < 1 or > 256)
+        {
+            errors.Add($"condoractors.http.max-json-depth: {o.MaxJsonDepth} is not between 1 and 256");
+        }
+
         return errors;
     }
 
-    internal static List<string> Check(CondorOptions o)
+    internal static List<string> Check(AuthSettings o)
+    {
+        const string p = "condoractors.auth";
+        var errors = new List<string>();
+        if (o.TokenRefreshInterval < TimeSpan.Zero)
+        {
+            errors.Add($"{p}.token-refresh-interval: must not be negative");
+        }
+
+        AtLeast(errors, $"{p}.rate-limits.read-per-minute", o.RateLimits.ReadPerMinute, 0);
+        AtLeast(errors, $"{p}.rate-limits.write-per-minute", o.RateLimits.WritePerMinute, 0);
+        AtLeast(errors, $"{p}.rate-limits.burst", o.RateLimits.Burst, 1);
+        return errors;
+    }
+
+    internal static List<string> Check(CondorSettings o)
     {
         const string p = "condoractors.condor";
         var errors = new List<string>();
-        OneOf(errors, $"{p}.backend", o.Backend, CondorOptions.Backends);
+        OneOf(errors, $"{p}.backend", o.Backend, CondorSettings.Backends);
         Positive(errors, $"{p}.command-timeout", o.CommandTimeout);
+        Positive(errors, $"{p}.query-timeout", o.QueryTimeout);
         if (o.QueryCacheTtl < TimeSpan.Zero)
         {
             errors.Add($"{p}.query-cache-ttl: must not be negative");
         }
 
-        if (o.MaxConcurrentCommands < 1)
-        {
-            errors.Add($"{p}.max-concurrent-commands: {o.MaxConcurrentCommands} must be at least 1");
-        }
-
+        AtLeast(errors, $"{p}.max-concurrent-commands", o.MaxConcurrentCommands, 1);
+        AtLeast(errors, $"{p}.query-cache-max-ads", o.QueryCacheMaxAds, 0);
+        AtLeast(errors, $"{p}.query-cache-max-entries", o.QueryCacheMaxEntries, 1);
         if (o.MaxOutputSize < 1024)
         {
             errors.Add($"{p}.max-output-size: {o.MaxOutputSize} bytes is too small (at least 1 KiB)");
         }
 
+        AtLeast(errors, $"{p}.simulated.seed-jobs", o.Simulated.SeedJobs, 0);
+        AtLeast(errors, $"{p}.simulated.slots", o.Simulated.Slots, 0);
         return errors;
     }
 
-    internal static List<string> Check(SitesOptions o)
+    internal static List<string> Check(ApiSettings o)
     {
+        const string p = "condoractors.api";
         var errors = new List<string>();
-        foreach (var (name, site) in o.Sites)
+        AtLeast(errors, $"{p}.max-results", o.MaxResults, 0);
+        AtLeast(errors, $"{p}.max-page-size", o.MaxPageSize, 1);
+        if (o.RetryAfter < TimeSpan.Zero)
         {
-            var p = "condoractors.sites." + name;
-            if (!SiteName().IsMatch(name))
-            {
-                errors.Add($"{p}: site name '{name}' must be lower-case letters, digits and '-' (it appears in glidein ids and CONDORACTORS__SITES__... variables)");
-            }
-
-            if (string.IsNullOrEmpty(site.BatchSystem))
-            {
-                errors.Add($"{p}.batch-system: required (one of {string.Join(", ", SiteOptions.BatchSystems)})");
-                continue;
-            }
-
-            OneOf(errors, $"{p}.batch-system", site.BatchSystem, SiteOptions.BatchSystems);
-            if (site.MaxGlideins < 0)
-            {
-                errors.Add($"{p}.max-glideins: {site.MaxGlideins} must not be negative");
-            }
-
-            if (site.NodesPerJob < 1)
-            {
-                errors.Add($"{p}.nodes-per-job: {site.NodesPerJob} must be at least 1");
-            }
-
-            if (site.MaxNodesPerJob < site.NodesPerJob)
-            {
-                errors.Add($"{p}.max-nodes-per-job: {site.MaxNodesPerJob} is less than nodes-per-job ({site.NodesPerJob})");
-            }
-
-            Positive(errors, $"{p}.walltime", site.Walltime);
-            Positive(errors, $"{p}.poll-interval", site.PollInterval);
-            if (site.HeartbeatTimeout <= site.PollInterval)
-            {
-                errors.Add($"{p}.heartbeat-timeout: {site.HeartbeatTimeout} must be longer than poll-interval ({site.PollInterval})");
-            }
-
-            CheckBatchSystem(errors, p, site);
+            errors.Add($"{p}.retry-after: must not be negative");
         }
 
         return errors;
-    }
-
-    private static void CheckBatchSystem(List<string> errors, string p, SiteOptions site)
-    {
-        switch (site.BatchSystem)
-        {
-            case "cobalt" when string.IsNullOrWhiteSpace(site.Account):
-                errors.Add($"{p}.account: required for cobalt (the project passed as qsub -A)");
-                break;
-            case "sfapi":
-                Required(errors, $"{p}.account", site.Account, "the NERSC project charged");
-                Required(errors, $"{p}.sfapi.machine", site.Sfapi.Machine, "e.g. perlmutter");
-                Required(errors, $"{p}.sfapi.client-id", site.Sfapi.ClientId, "the Superfacility API client id");
-                Required(errors, $"{p}.sfapi.private-key-file", site.Sfapi.PrivateKeyFile, "path of the client's PEM private key");
-                break;
-            default:
-                break;
-        }
-    }
-
-    private static void Required(List<string> errors, string path, string value, string what)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add($"{path}: required for sfapi ({what})");
-        }
     }
 
     private static void OneOf(List<string> errors, string path, string value, IReadOnlyList<string> allowed)
@@ -192,6 +168,11 @@ public sealed partial class CondorActorsOptionsValidator :
         }
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
-    private static partial Regex SiteName();
+    private static void AtLeast(List<string> errors, string path, int value, int minimum)
+    {
+        if (value < minimum)
+        {
+            errors.Add(minimum == 0 ? $"{path}: {value} must not be negative" : $"{path}: {value} must be at least {minimum}");
+        }
+    }
 }

@@ -8,7 +8,8 @@ namespace CondorActors.Kernel.Configuration.Options;
 /// <summary>
 /// Binds options the way HOCON means them: <c>TimeSpan</c> from durations (<c>5s</c>, <c>1.5h</c>,
 /// bare numbers are milliseconds), <c>[ByteSize]</c> longs from sizes (<c>512 MiB</c>), booleans
-/// from true/yes/on/false/no/off (HOCON.md, automatic type conversions). The stock binder would
+/// from true/yes/on/false/no/off (HOCON.md, automatic type conversions), <c>List&lt;string&gt;</c>
+/// from arrays or comma-separated text, <c>Dictionary&lt;string, string&gt;</c> from objects. The stock binder would
 /// reject <c>5s</c> with an exception naming a CLR type; this one collects one message per bad
 /// setting naming its HOCON path. Keys come from <see cref="ConfigurationKeyNameAttribute"/>.
 /// </summary>
@@ -23,7 +24,23 @@ public static class HoconOptionsBinder
             var key = property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? property.Name;
             var child = section.GetSection(key);
             var type = property.PropertyType;
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+            if (type == typeof(List<string>))
+            {
+                // Replaced, not appended to: binding twice must not duplicate entries.
+                property.SetValue(target, ReadList(child));
+            }
+            else if (type == typeof(Dictionary<string, string>))
+            {
+                var dictionary = (Dictionary<string, string>)property.GetValue(target)!;
+                foreach (var entry in child.GetChildren())
+                {
+                    if (entry.Value is { } value)
+                    {
+                        dictionary[entry.Key] = value;
+                    }
+                }
+            }
+            else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
             {
                 BindDictionaryObject(child, property.GetValue(target)!, type.GetGenericArguments()[1], errors);
             }
@@ -72,6 +89,27 @@ public static class HoconOptionsBinder
             Bind(child, item, errors);
             indexer.SetValue(dictionary, item, [child.Key]);
         }
+    }
+
+    /// <summary>
+    /// A HOCON array (<c>key:0</c>, <c>key:1</c>...) or one value separated by commas or blanks
+    /// (what an environment variable or <c>--key=a,b</c> can carry); empty entries dropped.
+    /// </summary>
+    private static List<string> ReadList(IConfigurationSection section)
+    {
+        var items = section.GetChildren()
+            .OrderBy(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue)
+            .Select(c => c.Value)
+            .OfType<string>()
+            .ToList();
+        if (items.Count == 0 && section.Value is { } single)
+        {
+            items.Add(single);
+        }
+
+        return items
+            .SelectMany(item => item.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToList();
     }
 
     /// <summary><c>condoractors:sites:a</c> as the HOCON path <c>condoractors.sites.a</c>.</summary>

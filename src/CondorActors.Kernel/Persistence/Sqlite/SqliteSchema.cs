@@ -33,6 +33,29 @@ internal static class SqliteSchema
                 CONSTRAINT snapshot_persistence_id_sequence_number_key PRIMARY KEY (persistence_id, sequence_number)
             ) WITHOUT ROWID;
             """),
+
+        // Version 1 clustered the journal by (persistence_id, sequence_number), so a flush that
+        // appends one event for each of 1,000 actors dirtied about one table page per actor (each
+        // written to the WAL and again at checkpoint) and split pages in the middle of the tree. A
+        // rowid table appends rows in write order: one flush's rows fill a few adjacent pages, and
+        // only the small entries of the unique index still land one per actor. See
+        // docs/performance.md, "Persistence: persistent actors".
+        new(2, "journal as a rowid table in write order with a unique (persistence_id, sequence_number) index", """
+            CREATE TABLE journal_in_write_order (
+                persistence_id  TEXT    NOT NULL,
+                sequence_number INTEGER NOT NULL,
+                manifest        TEXT    NOT NULL,
+                payload         TEXT    NOT NULL CHECK (json_valid(payload)),
+                timestamp       TEXT    NOT NULL,
+                writer_node     TEXT    NOT NULL
+            );
+            INSERT INTO journal_in_write_order (persistence_id, sequence_number, manifest, payload, timestamp, writer_node)
+                SELECT persistence_id, sequence_number, manifest, payload, timestamp, writer_node FROM journal
+                ORDER BY persistence_id, sequence_number;
+            DROP TABLE journal;
+            ALTER TABLE journal_in_write_order RENAME TO journal;
+            CREATE UNIQUE INDEX journal_persistence_id_sequence_number_key ON journal (persistence_id, sequence_number);
+            """),
     ];
 
     /// <summary>
