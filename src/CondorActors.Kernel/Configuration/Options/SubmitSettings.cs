@@ -26,7 +26,7 @@ public sealed class SubmitSettings
 
     /// <summary>Universes clients may ask for. Default vanilla, docker, container.</summary>
     [ConfigurationKeyName("allowed-universes")]
-    public List<string> AllowedUniverses { get; set; } = [];
+    public List<string> AllowedUniverses { get; set; } = ["vanilla", "docker", "container"];
 
     /// <summary>Largest submit body accepted, in bytes. Default 1048576.</summary>
     [ConfigurationKeyName("max-body-bytes")]
