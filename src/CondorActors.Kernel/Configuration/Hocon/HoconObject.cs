@@ -113,24 +113,34 @@ public sealed class HoconObject : HoconValue
     }
 
     /// <summary>HOCON merge of two resolved objects: <paramref name="newer"/> overrides, objects merge recursively.</summary>
-    internal static HoconObject Merge(HoconObject older, HoconObject newer)
+    internal static HoconObject Merge(HoconObject older, HoconObject newer) => CopyOf(older, newer.Origin, newer.Count).MergeFrom(newer);
+
+    /// <summary>
+    /// Merges <paramref name="newer"/> into this object in place (it takes newer's origin, as
+    /// <see cref="Merge"/> would). Only for an object its caller has just created and not shared:
+    /// nested objects are still merged by copy, since they may be shared.
+    /// </summary>
+    internal HoconObject MergeFrom(HoconObject newer)
     {
-        var result = CopyOf(older, newer.Origin, newer.Count);
+        Origin = newer.Origin;
         foreach (var (key, value) in newer._fields)
         {
-            var i = result.IndexOf(key);
+            var i = IndexOf(key);
             if (i < 0)
             {
-                result.Append(key, value);
+                Append(key, value);
             }
             else
             {
-                result.ReplaceAt(i, value is HoconObject newObject && result.ValueAt(i) is HoconObject oldObject ? Merge(oldObject, newObject) : value);
+                ReplaceAt(i, value is HoconObject newObject && ValueAt(i) is HoconObject oldObject ? Merge(oldObject, newObject) : value);
             }
         }
 
-        return result;
+        return this;
     }
+
+    /// <summary>Gives an object its caller has just created and not shared another origin.</summary>
+    internal void Retarget(HoconOrigin origin) => Origin = origin;
 
     /// <summary>A copy of <paramref name="source"/>'s fields under another origin, with room for <paramref name="extra"/> more.</summary>
     internal static HoconObject CopyOf(HoconObject source, HoconOrigin origin, int extra)

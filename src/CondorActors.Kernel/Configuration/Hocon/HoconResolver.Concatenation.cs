@@ -10,8 +10,9 @@ internal sealed partial class HoconResolver
     /// them kept), arrays concatenate, objects merge; mixing kinds is an error. An undefined
     /// optional substitution contributes nothing; if nothing is left the value is undefined.
     /// </summary>
-    private HoconValue? ResolveConcatenation(HoconConcatenation concatenation, Restriction? restriction)
+    private HoconValue? ResolveConcatenation(HoconConcatenation concatenation, Restriction? restriction, bool splitObjects, out HoconObject[]? objectParts)
     {
+        objectParts = null;
         var parts = new List<HoconNode>(concatenation.Parts.Count);
         HoconValue? firstSimple = null;
         HoconValue? firstObject = null;
@@ -67,6 +68,12 @@ internal sealed partial class HoconResolver
             if (firstSimple is not null)
             {
                 throw Mixed(firstSimple, "an object", concatenation);
+            }
+
+            if (splitObjects)
+            {
+                objectParts = [.. parts.OfType<HoconObject>()];
+                return null;
             }
 
             HoconObject? merged = null;

@@ -38,9 +38,20 @@ internal sealed partial class HoconResolver
     {
         var first = FirstObject(effective);
         var result = effective[first] as HoconObject ?? Literal((UnresolvedObject)effective[first]);
+
+        // The first merge copies (the oldest object may be shared); the copy is ours, so later
+        // definitions merge into it in place instead of copying it again.
+        var owned = false;
         for (var i = first + 1; i < effective.Count; i++)
         {
-            result = effective[i] is HoconObject newer ? HoconObject.Merge(result, newer) : MergeLiteral(result, (UnresolvedObject)effective[i]);
+            result = (effective[i], owned) switch
+            {
+                (HoconObject newer, true) => result.MergeFrom(newer),
+                (HoconObject newer, false) => HoconObject.Merge(result, newer),
+                (var literal, true) => MergeLiteralInto(result, (UnresolvedObject)literal),
+                (var literal, false) => MergeLiteral(result, (UnresolvedObject)literal),
+            };
+            owned = true;
         }
 
         return result;
@@ -65,9 +76,12 @@ internal sealed partial class HoconResolver
     }
 
     /// <summary><paramref name="older"/> with the definitions of a plain literal applied over it.</summary>
-    private static HoconObject MergeLiteral(HoconObject older, UnresolvedObject newer)
+    private static HoconObject MergeLiteral(HoconObject older, UnresolvedObject newer) => MergeLiteralInto(HoconObject.CopyOf(older, newer.Origin, newer.Count), newer);
+
+    /// <summary>Applies a plain literal's definitions to an object the caller owns, in place.</summary>
+    private static HoconObject MergeLiteralInto(HoconObject result, UnresolvedObject newer)
     {
-        var result = HoconObject.CopyOf(older, newer.Origin, newer.Count);
+        result.Retarget(newer.Origin);
         for (var i = 0; i < newer.Count; i++)
         {
             var key = newer.KeyAt(i);
