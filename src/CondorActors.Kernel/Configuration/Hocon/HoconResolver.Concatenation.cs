@@ -72,7 +72,16 @@ internal sealed partial class HoconResolver
 
             if (splitObjects)
             {
-                objectParts = [.. parts.OfType<HoconObject>()];
+                objectParts = new HoconObject[defined];
+                var n = 0;
+                foreach (var part in parts)
+                {
+                    if (part is HoconObject o)
+                    {
+                        objectParts[n++] = o;
+                    }
+                }
+
                 return null;
             }
 

@@ -37,21 +37,24 @@ internal sealed partial class HoconResolver
     private static HoconObject MergePlain(List<HoconNode> effective)
     {
         var first = FirstObject(effective);
-        var result = effective[first] as HoconObject ?? Literal((UnresolvedObject)effective[first]);
+        var oldest = effective[first] as HoconObject ?? Literal((UnresolvedObject)effective[first]);
+        if (effective.Count == first + 1)
+        {
+            return oldest;
+        }
 
-        // The first merge copies (the oldest object may be shared); the copy is ours, so later
-        // definitions merge into it in place instead of copying it again.
-        var owned = false;
+        // One copy of the oldest object (it may be shared), sized for every newer key so that it
+        // never grows; the newer definitions then merge into that copy in place.
+        var extra = 0;
         for (var i = first + 1; i < effective.Count; i++)
         {
-            result = (effective[i], owned) switch
-            {
-                (HoconObject newer, true) => result.MergeFrom(newer),
-                (HoconObject newer, false) => HoconObject.Merge(result, newer),
-                (var literal, true) => MergeLiteralInto(result, (UnresolvedObject)literal),
-                (var literal, false) => MergeLiteral(result, (UnresolvedObject)literal),
-            };
-            owned = true;
+            extra += effective[i] is HoconObject o ? o.Count : ((UnresolvedObject)effective[i]).Count;
+        }
+
+        var result = HoconObject.CopyOf(oldest, oldest.Origin, extra);
+        for (var i = first + 1; i < effective.Count; i++)
+        {
+            result = effective[i] is HoconObject newer ? result.MergeFrom(newer) : MergeLiteralInto(result, (UnresolvedObject)effective[i]);
         }
 
         return result;
