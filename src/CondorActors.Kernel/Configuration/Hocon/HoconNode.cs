@@ -6,5 +6,5 @@ public abstract class HoconNode
     private protected HoconNode(HoconOrigin origin) => Origin = origin;
 
     /// <summary>Where the node was written.</summary>
-    public HoconOrigin Origin { get; }
+    public HoconOrigin Origin { get; private protected set; }
 }

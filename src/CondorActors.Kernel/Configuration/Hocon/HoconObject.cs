@@ -4,7 +4,10 @@ namespace CondorActors.Kernel.Configuration.Hocon;
 public sealed class HoconObject : HoconValue
 {
     private const int IndexThreshold = 32;
-    private readonly List<KeyValuePair<string, HoconValue>> _fields;
+    // An array and a count rather than a List: one object less per HoconObject, and a large
+    // tree is alive until it is resolved, so every object costs GC time.
+    private KeyValuePair<string, HoconValue>[] _fields;
+    private int _count;
     private Dictionary<string, int>? _index;
 
     /// <summary>Creates an empty object.</summary>
@@ -15,7 +18,7 @@ public sealed class HoconObject : HoconValue
 
     /// <summary>Creates an empty object with room for <paramref name="capacity"/> fields.</summary>
     internal HoconObject(HoconOrigin origin, int capacity)
-        : base(origin) => _fields = new(capacity);
+        : base(origin) => _fields = capacity == 0 ? [] : new KeyValuePair<string, HoconValue>[capacity];
 
     /// <inheritdoc/>
     public override HoconValueType Type => HoconValueType.Object;
@@ -24,10 +27,10 @@ public sealed class HoconObject : HoconValue
     public override string? ScalarText => null;
 
     /// <summary>The fields in order.</summary>
-    public IReadOnlyList<KeyValuePair<string, HoconValue>> Fields => _fields;
+    public IReadOnlyList<KeyValuePair<string, HoconValue>> Fields => new ArraySegment<KeyValuePair<string, HoconValue>>(_fields, 0, _count);
 
     /// <summary>Number of fields.</summary>
-    public int Count => _fields.Count;
+    public int Count => _count;
 
     /// <summary>The value of <paramref name="key"/>, or null.</summary>
     public HoconValue? this[string key] => TryGetValue(key, out var value) ? value : null;
@@ -58,7 +61,7 @@ public sealed class HoconObject : HoconValue
             return _index.TryGetValue(key, out var i) ? i : -1;
         }
 
-        for (var i = 0; i < _fields.Count; i++)
+        for (var i = 0; i < _count; i++)
         {
             if (string.Equals(_fields[i].Key, key, StringComparison.Ordinal))
             {
@@ -100,12 +103,17 @@ public sealed class HoconObject : HoconValue
     /// <summary>Adds a field whose key the caller knows is not present yet.</summary>
     internal void Append(string key, HoconValue value)
     {
-        _index?.Add(key, _fields.Count);
-        _fields.Add(new(key, value));
-        if (_index is null && _fields.Count > IndexThreshold)
+        _index?.Add(key, _count);
+        if (_count == _fields.Length)
         {
-            _index = new Dictionary<string, int>(_fields.Count * 2, StringComparer.Ordinal);
-            for (var j = 0; j < _fields.Count; j++)
+            Array.Resize(ref _fields, Math.Max(4, _count * 2));
+        }
+
+        _fields[_count++] = new(key, value);
+        if (_index is null && _count > IndexThreshold)
+        {
+            _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
+            for (var j = 0; j < _count; j++)
             {
                 _index[_fields[j].Key] = j;
             }
@@ -113,30 +121,42 @@ public sealed class HoconObject : HoconValue
     }
 
     /// <summary>HOCON merge of two resolved objects: <paramref name="newer"/> overrides, objects merge recursively.</summary>
-    internal static HoconObject Merge(HoconObject older, HoconObject newer)
+    internal static HoconObject Merge(HoconObject older, HoconObject newer) => CopyOf(older, newer.Origin, newer.Count).MergeFrom(newer);
+
+    /// <summary>
+    /// Merges <paramref name="newer"/> into this object in place (it takes newer's origin, as
+    /// <see cref="Merge"/> would). Only for an object its caller has just created and not shared:
+    /// nested objects are still merged by copy, since they may be shared.
+    /// </summary>
+    internal HoconObject MergeFrom(HoconObject newer)
     {
-        var result = CopyOf(older, newer.Origin, newer.Count);
-        foreach (var (key, value) in newer._fields)
+        Origin = newer.Origin;
+        for (var n = 0; n < newer._count; n++)
         {
-            var i = result.IndexOf(key);
+            var (key, value) = newer._fields[n];
+            var i = IndexOf(key);
             if (i < 0)
             {
-                result.Append(key, value);
+                Append(key, value);
             }
             else
             {
-                result.ReplaceAt(i, value is HoconObject newObject && result.ValueAt(i) is HoconObject oldObject ? Merge(oldObject, newObject) : value);
+                ReplaceAt(i, value is HoconObject newObject && ValueAt(i) is HoconObject oldObject ? Merge(oldObject, newObject) : value);
             }
         }
 
-        return result;
+        return this;
     }
+
+    /// <summary>Gives an object its caller has just created and not shared another origin.</summary>
+    internal void Retarget(HoconOrigin origin) => Origin = origin;
 
     /// <summary>A copy of <paramref name="source"/>'s fields under another origin, with room for <paramref name="extra"/> more.</summary>
     internal static HoconObject CopyOf(HoconObject source, HoconOrigin origin, int extra)
     {
         var result = new HoconObject(origin, source.Count + extra);
-        result._fields.AddRange(source._fields);
+        Array.Copy(source._fields, result._fields, source._count);
+        result._count = source._count;
         if (source._index is not null)
         {
             result._index = new Dictionary<string, int>(source._index, StringComparer.Ordinal);

@@ -10,8 +10,9 @@ internal sealed partial class HoconResolver
     /// them kept), arrays concatenate, objects merge; mixing kinds is an error. An undefined
     /// optional substitution contributes nothing; if nothing is left the value is undefined.
     /// </summary>
-    private HoconValue? ResolveConcatenation(HoconConcatenation concatenation, Restriction? restriction)
+    private HoconValue? ResolveConcatenation(HoconConcatenation concatenation, Restriction? restriction, bool splitObjects, out HoconObject[]? objectParts)
     {
+        objectParts = null;
         var parts = new List<HoconNode>(concatenation.Parts.Count);
         HoconValue? firstSimple = null;
         HoconValue? firstObject = null;
@@ -67,6 +68,21 @@ internal sealed partial class HoconResolver
             if (firstSimple is not null)
             {
                 throw Mixed(firstSimple, "an object", concatenation);
+            }
+
+            if (splitObjects)
+            {
+                objectParts = new HoconObject[defined];
+                var n = 0;
+                foreach (var part in parts)
+                {
+                    if (part is HoconObject o)
+                    {
+                        objectParts[n++] = o;
+                    }
+                }
+
+                return null;
             }
 
             HoconObject? merged = null;

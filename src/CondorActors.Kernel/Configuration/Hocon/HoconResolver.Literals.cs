@@ -37,10 +37,24 @@ internal sealed partial class HoconResolver
     private static HoconObject MergePlain(List<HoconNode> effective)
     {
         var first = FirstObject(effective);
-        var result = effective[first] as HoconObject ?? Literal((UnresolvedObject)effective[first]);
+        var oldest = effective[first] as HoconObject ?? Literal((UnresolvedObject)effective[first]);
+        if (effective.Count == first + 1)
+        {
+            return oldest;
+        }
+
+        // One copy of the oldest object (it may be shared), sized for every newer key so that it
+        // never grows; the newer definitions then merge into that copy in place.
+        var extra = 0;
         for (var i = first + 1; i < effective.Count; i++)
         {
-            result = effective[i] is HoconObject newer ? HoconObject.Merge(result, newer) : MergeLiteral(result, (UnresolvedObject)effective[i]);
+            extra += effective[i] is HoconObject o ? o.Count : ((UnresolvedObject)effective[i]).Count;
+        }
+
+        var result = HoconObject.CopyOf(oldest, oldest.Origin, extra);
+        for (var i = first + 1; i < effective.Count; i++)
+        {
+            result = effective[i] is HoconObject newer ? result.MergeFrom(newer) : MergeLiteralInto(result, (UnresolvedObject)effective[i]);
         }
 
         return result;
@@ -65,9 +79,12 @@ internal sealed partial class HoconResolver
     }
 
     /// <summary><paramref name="older"/> with the definitions of a plain literal applied over it.</summary>
-    private static HoconObject MergeLiteral(HoconObject older, UnresolvedObject newer)
+    private static HoconObject MergeLiteral(HoconObject older, UnresolvedObject newer) => MergeLiteralInto(HoconObject.CopyOf(older, newer.Origin, newer.Count), newer);
+
+    /// <summary>Applies a plain literal's definitions to an object the caller owns, in place.</summary>
+    private static HoconObject MergeLiteralInto(HoconObject result, UnresolvedObject newer)
     {
-        var result = HoconObject.CopyOf(older, newer.Origin, newer.Count);
+        result.Retarget(newer.Origin);
         for (var i = 0; i < newer.Count; i++)
         {
             var key = newer.KeyAt(i);

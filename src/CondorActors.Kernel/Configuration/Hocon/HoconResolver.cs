@@ -17,6 +17,7 @@ internal sealed partial class HoconResolver
     private readonly List<HoconNode> _roots;
     private readonly Func<string, string?> _environment;
     private readonly Dictionary<HoconNode, HoconValue?> _memo = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<HoconNode, HoconObject[]> _spliced = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<HoconNode> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly List<HoconSubstitution> _active = [];
 
@@ -105,7 +106,19 @@ internal sealed partial class HoconResolver
             var definition = definitions[i];
             if (definition is HoconSubstitution or HoconConcatenation)
             {
-                var value = ResolveDefinition(path, definition, restriction);
+                var value = ResolveDefinition(path, definition, restriction, definition is HoconConcatenation, out var parts);
+                if (parts is not null)
+                {
+                    // An object concatenation is the merge of its parts: taking the parts as
+                    // definitions gives the same value without building the merge only to copy it.
+                    for (var p = parts.Length - 1; p >= 0; p--)
+                    {
+                        result.Add(parts[p]);
+                    }
+
+                    continue;
+                }
+
                 if (value is null)
                 {
                     continue;
@@ -244,11 +257,23 @@ internal sealed partial class HoconResolver
     /// Resolves a substitution or concatenation that defines <paramref name="path"/> (null when
     /// anonymous), hiding it and newer definitions of the path while doing so (looking backward).
     /// </summary>
-    private HoconValue? ResolveDefinition(PathNode? path, HoconNode definition, Restriction? restriction)
+    private HoconValue? ResolveDefinition(PathNode? path, HoconNode definition, Restriction? restriction) => ResolveDefinition(path, definition, restriction, false, out _);
+
+    /// <summary>
+    /// As above; with <paramref name="splice"/>, a concatenation of two or more objects is not
+    /// merged: its object parts come back in <paramref name="parts"/> (oldest first) instead.
+    /// </summary>
+    private HoconValue? ResolveDefinition(PathNode? path, HoconNode definition, Restriction? restriction, bool splice, out HoconObject[]? parts)
     {
+        parts = null;
         if (_memo.TryGetValue(definition, out var memo))
         {
             return memo;
+        }
+
+        if (splice && _spliced.TryGetValue(definition, out parts))
+        {
+            return null;
         }
 
         if (!_inProgress.Add(definition))
@@ -262,9 +287,15 @@ internal sealed partial class HoconResolver
             var value = definition switch
             {
                 HoconSubstitution substitution => ResolveSubstitution(substitution, inner),
-                HoconConcatenation concatenation => ResolveConcatenation(concatenation, inner),
+                HoconConcatenation concatenation => ResolveConcatenation(concatenation, inner, splice, out parts),
                 _ => throw new InvalidOperationException("not a substitution or concatenation"),
             };
+            if (parts is not null)
+            {
+                _spliced[definition] = parts;
+                return null;
+            }
+
             _memo[definition] = value;
             return value;
         }

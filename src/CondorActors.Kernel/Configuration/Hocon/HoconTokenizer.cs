@@ -13,7 +13,7 @@ internal sealed partial class HoconTokenizer
     private const string Forbidden = "$\"{}[]:=,+#`^?!@*&\\";
 
     private readonly string _text;
-    private readonly string _file;
+    private readonly int _fileId;
     private static readonly string[] Spaces = [.. Enumerable.Range(0, 17).Select(n => new string(' ', n))];
     private static readonly bool[] ForbiddenTable = BuildForbiddenTable();
     private static readonly bool[] UnquotedStopTable = BuildUnquotedStopTable();
@@ -27,7 +27,7 @@ internal sealed partial class HoconTokenizer
     public HoconTokenizer(string text, string file)
     {
         _text = text;
-        _file = file;
+        _fileId = HoconOrigin.IdOf(file);
     }
 
     /// <summary>The cache of short strings, shared with the parser for path elements.</summary>
@@ -314,7 +314,7 @@ internal sealed partial class HoconTokenizer
 
     private char Peek(int offset) => _pos + offset < _text.Length ? _text[_pos + offset] : '\0';
 
-    private HoconOrigin Here() => new(_file, _line, _pos - _lineStart + 1);
+    private HoconOrigin Here() => HoconOrigin.At(_fileId, _line, _pos - _lineStart + 1);
 
     private HoconException Error(HoconOrigin origin, string message) => new(origin, message);
 }
