@@ -27,9 +27,6 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     /// </summary>
     internal const int WalAutoCheckpointPages = 10_000;
 
-    /// <summary>Page cache of the journal's long-lived flush connection, in KiB (64 MB; an upper bound, filled as used).</summary>
-    internal const int WriterCacheKibibytes = 64 * 1024;
-
     /// <summary>Bytes a WAL file is truncated to after a checkpoint, should readers have let it grow past that.</summary>
     internal const long WalSizeLimitBytes = 64L * 1024 * 1024;
 

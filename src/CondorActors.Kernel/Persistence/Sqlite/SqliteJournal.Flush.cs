@@ -207,14 +207,6 @@ internal sealed partial class SqliteJournal
         }
 
         _writer = await _database.OpenRawAsync(CancellationToken.None).ConfigureAwait(false);
-        using (var cache = _writer.CreateCommand())
-        {
-            // The flush connection lives long and touches one index leaf page per actor: a larger
-            // cache (SQLite's default is 2 MB) keeps those pages in memory between flushes.
-            cache.CommandText = $"PRAGMA cache_size=-{SqliteDatabase.WriterCacheKibibytes};";
-            cache.ExecuteNonQuery();
-        }
-
         _highestOfMany = _writer.CreateCommand();
         _highestOfMany.CommandText = """
             SELECT ids.value, MAX(
