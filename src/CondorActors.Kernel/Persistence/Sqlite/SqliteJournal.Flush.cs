@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -16,7 +14,6 @@ internal sealed partial class SqliteJournal
     private SqliteConnection? _writer;
     private SqliteCommand? _highestOfMany;
     private SqliteCommand? _insert;
-    private SqliteCommand? _insertMany;
     private readonly Dictionary<string, long> _highestInFlush = new(StringComparer.Ordinal);
 
     private async Task FlushAsync(IReadOnlyList<PendingWrite> writes)
@@ -29,14 +26,10 @@ internal sealed partial class SqliteJournal
             using var transaction = _writer!.BeginTransaction(deferred: false);
             _highestOfMany!.Transaction = transaction;
             _insert!.Transaction = transaction;
-            _insertMany!.Transaction = transaction;
             ReadHighestOfAll(writes);
-            if (!TryInsertAllAtOnce(writes))
+            foreach (var write in writes)
             {
-                foreach (var write in writes)
-                {
-                    WriteOne(transaction, write);
-                }
+                WriteOne(transaction, write);
             }
 
             // Commit fsyncs the WAL (synchronous=FULL): only now are the writes acknowledged.
@@ -102,62 +95,6 @@ internal sealed partial class SqliteJournal
     }
 
     /// <summary>
-    /// The common case, one write per id that continues its stored sequence: all events of the
-    /// flush in one INSERT (rows passed as one JSON array), which saves a statement execution and
-    /// parameter binding per event. Any refusal (a constraint, e.g. a row slipped in by another
-    /// process or invalid JSON) undoes that one statement and returns false; the flush then writes
-    /// batch by batch, so only the offending batch fails.
-    /// </summary>
-    private bool TryInsertAllAtOnce(IReadOnlyList<PendingWrite> writes)
-    {
-        if (_highestInFlush.Count != writes.Count)
-        {
-            return false;
-        }
-
-        foreach (var write in writes)
-        {
-            if (write.FirstSequenceNr != _highestInFlush[write.PersistenceId] + 1)
-            {
-                return false;
-            }
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(writes.Count * 256);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
-            foreach (var write in writes)
-            {
-                foreach (var entry in write.Events)
-                {
-                    json.WriteStartArray();
-                    json.WriteStringValue(entry.PersistenceId);
-                    json.WriteNumberValue(entry.SequenceNr);
-                    json.WriteStringValue(entry.Manifest);
-                    json.WriteStringValue(entry.Payload);
-                    json.WriteStringValue(StoredTimestamp.ToText(entry.Timestamp));
-                    json.WriteStringValue(entry.WriterNode);
-                    json.WriteEndArray();
-                }
-            }
-
-            json.WriteEndArray();
-        }
-
-        _insertMany!.Parameters[0].Value = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        try
-        {
-            _insertMany.ExecuteNonQuery();
-            return true;
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>
     /// One statement for the highest stored number of every id in the flush (ids passed as a JSON
     /// array), instead of a subquery in each INSERT: the per-row statement is then a plain append.
     /// </summary>
@@ -215,14 +152,6 @@ internal sealed partial class SqliteJournal
             FROM json_each($ids) AS ids;
             """;
         _highestOfMany.Parameters.Add("$ids", SqliteType.Text);
-        _insertMany = _writer.CreateCommand();
-        _insertMany.CommandText = """
-            INSERT INTO journal (persistence_id, sequence_number, manifest, payload, timestamp, writer_node)
-            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
-                   json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]')
-            FROM json_each($rows) ORDER BY key;
-            """;
-        _insertMany.Parameters.Add("$rows", SqliteType.Text);
         _insert = CreateInsert(_writer, """
             INSERT INTO journal (persistence_id, sequence_number, manifest, payload, timestamp, writer_node)
             VALUES ($pid, $seq, $manifest, $payload, $ts, $node);
@@ -246,7 +175,6 @@ internal sealed partial class SqliteJournal
     {
         _highestOfMany?.Dispose();
         _insert?.Dispose();
-        _insertMany?.Dispose();
         if (_writer is not null)
         {
             await _writer.DisposeAsync().ConfigureAwait(false);
@@ -255,6 +183,5 @@ internal sealed partial class SqliteJournal
         _writer = null;
         _highestOfMany = null;
         _insert = null;
-        _insertMany = null;
     }
 }
