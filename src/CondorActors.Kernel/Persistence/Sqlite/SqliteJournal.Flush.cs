@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace CondorActors.Kernel.Persistence.Sqlite;
@@ -11,9 +12,9 @@ internal sealed partial class SqliteJournal
 
     // Only the writer loop touches these, one flush at a time.
     private SqliteConnection? _writer;
-    private SqliteCommand? _highest;
-    private SqliteCommand? _insertFirst;
-    private SqliteCommand? _insertNext;
+    private SqliteCommand? _highestOfMany;
+    private SqliteCommand? _insert;
+    private readonly Dictionary<string, long> _highestInFlush = new(StringComparer.Ordinal);
 
     private async Task FlushAsync(IReadOnlyList<PendingWrite> writes)
     {
@@ -23,9 +24,9 @@ internal sealed partial class SqliteJournal
         {
             await EnsureWriterAsync().ConfigureAwait(false);
             using var transaction = _writer!.BeginTransaction(deferred: false);
-            _highest!.Transaction = transaction;
-            _insertFirst!.Transaction = transaction;
-            _insertNext!.Transaction = transaction;
+            _highestOfMany!.Transaction = transaction;
+            _insert!.Transaction = transaction;
+            ReadHighestOfAll(writes);
             foreach (var write in writes)
             {
                 WriteOne(transaction, write);
@@ -47,14 +48,23 @@ internal sealed partial class SqliteJournal
     }
 
     /// <summary>
-    /// Writes one caller's batch. The first event is inserted only if it continues the stored
-    /// sequence (checked in the same statement), which makes gaps and overwrites impossible; the
-    /// primary key is the backstop should another process slip in a row. A batch of several events
-    /// runs inside a savepoint so a refusal undoes it alone and the flush's other batches stay; a
-    /// single INSERT needs none, since SQLite undoes a failed statement on its own.
+    /// Writes one caller's batch. It is inserted only if it continues the stored sequence, read for
+    /// every id of the flush at its start: the transaction is IMMEDIATE, so no other writer can
+    /// change it meanwhile, and a write accepted earlier in the same flush moves it on. That makes
+    /// gaps and overwrites impossible; the unique index is the backstop should another process slip
+    /// in a row. A batch of several events runs inside a savepoint so a refusal undoes it alone and
+    /// the flush's other batches stay; a single INSERT needs none, since SQLite undoes a failed
+    /// statement on its own.
     /// </summary>
     private void WriteOne(SqliteTransaction transaction, PendingWrite write)
     {
+        var highest = _highestInFlush[write.PersistenceId];
+        if (write.FirstSequenceNr != highest + 1)
+        {
+            write.Reject(WriteBatchValidation.SequenceMismatch(write, highest));
+            return;
+        }
+
         var several = write.Events.Count > 1;
         if (several)
         {
@@ -63,22 +73,17 @@ internal sealed partial class SqliteJournal
 
         try
         {
-            if (Insert(_insertFirst!, write.Events[0]) == 0)
+            foreach (var entry in write.Events)
             {
-                Undo(transaction, several);
-                write.Reject(WriteBatchValidation.SequenceMismatch(write, ReadHighest(write.PersistenceId)));
-                return;
-            }
-
-            for (var i = 1; i < write.Events.Count; i++)
-            {
-                Insert(_insertNext!, write.Events[i]);
+                Insert(_insert!, entry);
             }
 
             if (several)
             {
                 transaction.Release("w");
             }
+
+            _highestInFlush[write.PersistenceId] = write.LastSequenceNr;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT)
         {
@@ -86,6 +91,26 @@ internal sealed partial class SqliteJournal
             write.Reject(ex.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique
                 ? new JournalConcurrencyException(write.PersistenceId, write.FirstSequenceNr)
                 : new ArgumentException($"Events of '{write.PersistenceId}' from {write.FirstSequenceNr} were refused by the store: {ex.Message}", ex));
+        }
+    }
+
+    /// <summary>
+    /// One statement for the highest stored number of every id in the flush (ids passed as a JSON
+    /// array), instead of a subquery in each INSERT: the per-row statement is then a plain append.
+    /// </summary>
+    private void ReadHighestOfAll(IReadOnlyList<PendingWrite> writes)
+    {
+        _highestInFlush.Clear();
+        foreach (var write in writes)
+        {
+            _highestInFlush[write.PersistenceId] = 0;
+        }
+
+        _highestOfMany!.Parameters[0].Value = JsonSerializer.Serialize(_highestInFlush.Keys);
+        using var reader = _highestOfMany.ExecuteReader();
+        while (reader.Read())
+        {
+            _highestInFlush[reader.GetString(0)] = reader.GetInt64(1);
         }
     }
 
@@ -111,12 +136,6 @@ internal sealed partial class SqliteJournal
         return command.ExecuteNonQuery();
     }
 
-    private long ReadHighest(string persistenceId)
-    {
-        _highest!.Parameters[0].Value = persistenceId;
-        return _highest.ExecuteScalar() is long stored ? stored : 0;
-    }
-
     private async Task EnsureWriterAsync()
     {
         if (_writer is not null)
@@ -125,15 +144,15 @@ internal sealed partial class SqliteJournal
         }
 
         _writer = await _database.OpenRawAsync(CancellationToken.None).ConfigureAwait(false);
-        _highest = _writer.CreateCommand();
-        _highest.CommandText = HighestSql;
-        _highest.Parameters.Add("$pid", SqliteType.Text);
-        _insertFirst = CreateInsert(_writer, $"""
-            INSERT INTO journal (persistence_id, sequence_number, manifest, payload, timestamp, writer_node)
-            SELECT $pid, $seq, $manifest, $payload, $ts, $node
-            WHERE $seq = 1 + COALESCE(({HighestSql.TrimEnd(';')}), 0);
-            """);
-        _insertNext = CreateInsert(_writer, """
+        _highestOfMany = _writer.CreateCommand();
+        _highestOfMany.CommandText = """
+            SELECT ids.value, MAX(
+                COALESCE((SELECT MAX(sequence_number) FROM journal WHERE persistence_id = ids.value), 0),
+                COALESCE((SELECT highest_sequence_number FROM journal_metadata WHERE persistence_id = ids.value), 0))
+            FROM json_each($ids) AS ids;
+            """;
+        _highestOfMany.Parameters.Add("$ids", SqliteType.Text);
+        _insert = CreateInsert(_writer, """
             INSERT INTO journal (persistence_id, sequence_number, manifest, payload, timestamp, writer_node)
             VALUES ($pid, $seq, $manifest, $payload, $ts, $node);
             """);
@@ -154,17 +173,15 @@ internal sealed partial class SqliteJournal
 
     private async Task CloseWriterAsync()
     {
-        _highest?.Dispose();
-        _insertFirst?.Dispose();
-        _insertNext?.Dispose();
+        _highestOfMany?.Dispose();
+        _insert?.Dispose();
         if (_writer is not null)
         {
             await _writer.DisposeAsync().ConfigureAwait(false);
         }
 
         _writer = null;
-        _highest = null;
-        _insertFirst = null;
-        _insertNext = null;
+        _highestOfMany = null;
+        _insert = null;
     }
 }
