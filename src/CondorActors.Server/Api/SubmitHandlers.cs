@@ -3,8 +3,10 @@ using System.Text.Json;
 using CondorActors.Domain.Condor;
 using CondorActors.Domain.Condor.Submit;
 using CondorActors.Domain.Condor.Writes;
+using CondorActors.Server.Problems;
 using CondorActors.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CondorActors.Server.Api;
 
@@ -23,6 +25,11 @@ internal static class SubmitHandlers
         if (Scopes.Require(http, Scopes.Submit) is { } denied)
         {
             return denied;
+        }
+
+        if (UnsupportedContentType(http) is { } wrongType)
+        {
+            return wrongType;
         }
 
         var options = writes.Options;
@@ -98,6 +105,30 @@ internal static class SubmitHandlers
     }
 
     /// <summary>The header's key (null when absent), or the 400 for an unusable one.</summary>
+    /// <summary>
+    /// <c>/v1/jobs</c> takes JSON only (a form or text body is a client mistake, e.g. curl -d
+    /// without a Content-Type). The old <c>/submit</c> route accepts what its clients sent.
+    /// </summary>
+    private static ProblemHttpResult? UnsupportedContentType(HttpContext http)
+    {
+        if (http.Request.Path.StartsWithSegments("/submit", StringComparison.Ordinal)
+            || http.Request.ContentType is not { Length: > 0 } contentType
+            || http.Request.HasJsonContentType())
+        {
+            return null;
+        }
+
+        var detail = $"Content-Type '{contentType}' is not JSON: send the description as application/json.";
+        return TypedResults.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status415UnsupportedMediaType,
+            Type = ProblemTypes.InvalidParameter,
+            Title = "Unsupported media type",
+            Detail = detail,
+            Extensions = { ["parameter"] = "Content-Type" },
+        });
+    }
+
     private static ProblemHttpResult? IdempotencyKey(HttpContext http, out string? key)
     {
         key = null;
