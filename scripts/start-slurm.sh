@@ -14,33 +14,11 @@ set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${CONDORACTORS_SLURM_DIR:-$REPO/.slurm}"
-CONF_DIR=/etc/slurm
-CONF="$CONF_DIR/slurm.conf"
-MARKER="# Written by CondorActors scripts/start-slurm.sh"
 NODE="$(hostname -s)"
 WAIT_SECONDS="${SLURM_START_TIMEOUT:-90}"
-MUNGE_PID=/run/munge/munged.pid
-
-say() { echo "start-slurm: $*"; }
-fail() {
-    echo "start-slurm: ERROR: $*" >&2
-    exit 1
-}
-
-# Alive means: the pid exists and is not a zombie (processes killed here can stay zombies).
-alive_pid() {
-    local pid="$1" stat state
-    [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-    stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
-    state="${stat##*) }"
-    state="${state%% *}"
-    [[ "$state" != "Z" && "$state" != "X" ]]
-}
-
-alive_from_pidfile() {
-    local file="$1"
-    [[ -s "$file" ]] && alive_pid "$(tr -d '[:space:]' <"$file")"
-}
+SCRIPT_NAME=start-slurm
+# shellcheck source=lib/slurm-common.sh
+source "$REPO/scripts/lib/slurm-common.sh"
 
 # Waits for a daemon's pid file: daemons write it a moment after the start command returns.
 wait_pidfile() {
@@ -149,10 +127,6 @@ EOF
     install -m 0644 "$tmp" "$CONF"
     rm -f "$tmp"
     say "wrote $CONF (state in $STATE)"
-}
-
-conf_value() {
-    sed -n "s/^$1=//p" "$CONF" | head -n 1
 }
 
 start_slurm_daemons() {

@@ -10,28 +10,9 @@
 # 20 s. Job state survives in the StateSaveLocation, so a restart finds the jobs again.
 set -euo pipefail
 
-CONF=/etc/slurm/slurm.conf
-MARKER="# Written by CondorActors scripts/start-slurm.sh"
-MUNGE_PID=/run/munge/munged.pid
-
-say() { echo "stop-slurm: $*"; }
-fail() {
-    echo "stop-slurm: ERROR: $*" >&2
-    exit 1
-}
-
-alive_pid() {
-    local pid="$1" stat state
-    [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-    stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
-    state="${stat##*) }"
-    state="${state%% *}"
-    [[ "$state" != "Z" && "$state" != "X" ]]
-}
-
-conf_value() {
-    sed -n "s/^$1=//p" "$CONF" | head -n 1
-}
+SCRIPT_NAME=stop-slurm
+# shellcheck source=lib/slurm-common.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/slurm-common.sh"
 
 stop_daemon() {
     local name="$1" file="$2" pid
