@@ -36,6 +36,14 @@ internal sealed class LocalJobRun(LocalJobFiles files, BatchJobRequest request, 
             }
 
             await process.WaitForExitAsync().ConfigureAwait(false);
+
+            // The process object is disposed when this method returns; a cancel arriving after
+            // that must see "already exited", not a disposed object.
+            lock (_gate)
+            {
+                _process = null;
+            }
+
             await pumps.ConfigureAwait(false);
             await _walltime.CancelAsync().ConfigureAwait(false);
             _walltime.Dispose();
