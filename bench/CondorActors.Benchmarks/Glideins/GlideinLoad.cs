@@ -39,7 +39,9 @@ internal static partial class GlideinLoad
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
         try
         {
+            var setup = Stopwatch.StartNew();
             WriteHeartbeats(settings, population);
+            Console.WriteLine($"wrote {count:N0} heartbeat files in {setup.Elapsed.TotalSeconds:0.0} s");
             var baseline = Baseline.Measure(population);
             await SeedAsync(journal, population).ConfigureAwait(false);
             var heapBefore = FullCollect();
@@ -53,7 +55,7 @@ internal static partial class GlideinLoad
                 var batch = new SlurmBatchSystem(new SlurmSiteOptions { Tag = new BatchJobTag(GlideinPopulation.Site) }, new BenchSlurmRunner(population, probe));
                 var context = new GlideinSiteContext(settings, batch, ops, bridge, new NoOrphans());
 
-                var site = await RecoverAsync(system, context, count).ConfigureAwait(false);
+                var site = await RecoverAsync(system, context, probe, count).ConfigureAwait(false);
                 await MeasureCyclesAsync(probe, count, baseline).ConfigureAwait(false);
                 MeasureMemory(heapBefore);
                 await MeasureDeathAsync(site, population, probe, ops, bridge, count, dying, pollInterval).ConfigureAwait(false);
@@ -118,31 +120,30 @@ internal static partial class GlideinLoad
         Console.WriteLine($"seeded the journal: {population.Count + 1:N0} persistence ids, {population.Count * 6:N0} events in {watch.Elapsed.TotalSeconds:0.00} s");
     }
 
-    private static async Task<IActorRef> RecoverAsync(ActorSystem system, GlideinSiteContext context, int count)
+    /// <summary>
+    /// Starts the site on the seeded journal and waits until every glidein has recovered AND
+    /// processed the observation of the site's first poll (which runs right after the site's own
+    /// recovery), i.e. until the controller has reconciled every glidein with squeue and the collector.
+    /// </summary>
+    private static async Task<IActorRef> RecoverAsync(ActorSystem system, GlideinSiteContext context, CycleProbe probe, int count)
     {
         Console.WriteLine();
-        Console.WriteLine("## 3. Recovery from the SQLite journal (site + every glidein replayed, each reporting Running)");
+        Console.WriteLine("## 3. Recovery from the SQLite journal (site + every glidein replayed and reconciled by the first poll)");
+        var reconciled = probe.NextCycleAsync(count);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var site = system.ActorOf(SiteActor.Props(context), "site-" + GlideinPopulation.Site);
-        while (true)
+        await reconciled.WaitAsync(TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+        var elapsed = watch.Elapsed;
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var summary = await site.Ask<SiteSummary>(GetSite.Instance, TimeSpan.FromMinutes(2)).ConfigureAwait(false);
+        var running = summary.Glideins.Values.Count(p => p == GlideinPhase.Running);
+        Console.WriteLine($"recovery: {elapsed.TotalSeconds:0.00} s wall, {used.TotalSeconds:0.00} s CPU (target < 5 s); {running:N0} of {count:N0} glideins Running");
+        if (running != count)
         {
-            var summary = await site.Ask<SiteSummary>(GetSite.Instance, TimeSpan.FromMinutes(2)).ConfigureAwait(false);
-            var running = summary.Glideins.Values.Count(p => p == GlideinPhase.Running);
-            if (running == count)
-            {
-                break;
-            }
-
-            if (watch.Elapsed > TimeSpan.FromMinutes(5))
-            {
-                throw new TimeoutException($"only {running} of {count} glideins recovered to Running");
-            }
-
-            await Task.Delay(50).ConfigureAwait(false);
+            throw new InvalidOperationException("Not every glidein recovered to Running.");
         }
 
-        Console.WriteLine($"recovery: {watch.Elapsed.TotalSeconds:0.00} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s CPU (target < 5 s)");
         return site;
     }
 
