@@ -48,6 +48,7 @@ internal static partial class GlideinLoad
         Console.WriteLine($"death -> jobs Idle (vacated):      p50 {Ms(Percentile(idle, 0.50))} ms, p99 {Ms(Percentile(idle, 0.99))} ms, max {Ms(idle[^1])} ms (target p99 <= {2 * pollInterval.TotalSeconds:0.###} s + commands)");
         Console.WriteLine($"death -> vacate confirmed (step):  p50 {Ms(Percentile(confirmed, 0.50))} ms, p99 {Ms(Percentile(confirmed, 0.99))} ms, max {Ms(confirmed[^1])} ms");
         Console.WriteLine($"detecting poll -> jobs Idle:       p50 {Ms(Percentile(afterPoll, 0.50))} ms, p99 {Ms(Percentile(afterPoll, 0.99))} ms, max {Ms(afterPoll[^1])} ms");
+        Console.WriteLine($"load average now {LoadAverage()}");
         Console.WriteLine($"process CPU from death to the last confirmation: {Ms(cleanupCpu)} ms");
 
         var adsLeft = victims.Count(population.AdsPresent);

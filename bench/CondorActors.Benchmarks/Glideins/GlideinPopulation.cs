@@ -112,7 +112,7 @@ internal sealed class GlideinPopulation
     {
         lock (_gate)
         {
-            return _status ??= RenderStatus(Enumerable.Range(0, Count));
+            return _status ??= RenderStatus(Enumerable.Range(0, Count), Count);
         }
     }
 
@@ -120,7 +120,7 @@ internal sealed class GlideinPopulation
     {
         lock (_gate)
         {
-            return RenderStatus([index]);
+            return RenderStatus([index], 1);
         }
     }
 
@@ -176,9 +176,9 @@ internal sealed class GlideinPopulation
         return text.ToString();
     }
 
-    private string RenderStatus(IEnumerable<int> indexes)
+    private string RenderStatus(IEnumerable<int> indexes, int capacity)
     {
-        var text = new StringBuilder(Count * 200);
+        var text = new StringBuilder(capacity * 200);
         foreach (var i in indexes)
         {
             if (!_adsPresent[i])
