@@ -151,7 +151,7 @@ internal static partial class GlideinLoad
     {
         Console.WriteLine();
         Console.WriteLine("## 1. One poll cycle: squeue parse + collector JSON parse + fan-out + every glidein's observation");
-        Console.WriteLine($"baseline, same run (single thread, mean of {Baseline.Repeats}): squeue parse {Ms(baseline.Squeue)} ms, ClassAdJson.ParseAds of the collector answer {Ms(baseline.ClassAds)} ms, both {Ms(baseline.Both)} ms; JsonDocument.Parse of the collector answer {Ms(baseline.JsonDocument)} ms");
+        Console.WriteLine($"baseline, same run (one thread, process CPU, mean of {Baseline.Repeats}): squeue parse {Ms(baseline.Squeue)} ms, ClassAdJson.ParseAds of the collector answer {Ms(baseline.ClassAds)} ms, both {Ms(baseline.Both)} ms (wall {Ms(baseline.BothWall)} ms); JsonDocument.Parse of the collector answer {Ms(baseline.JsonDocument)} ms");
         Console.WriteLine($"collector answer {baseline.StatusBytes / 1024.0 / 1024.0:0.0} MiB, squeue answer {baseline.SqueueBytes / 1024.0 / 1024.0:0.0} MiB");
         for (var cycle = 1; cycle <= 4; cycle++)
         {
