@@ -43,6 +43,8 @@ internal static partial class GlideinLoad
             WriteHeartbeats(settings, population);
             Console.WriteLine($"wrote {count:N0} heartbeat files in {setup.Elapsed.TotalSeconds:0.0} s");
             var baseline = Baseline.Measure(population);
+            Console.WriteLine();
+            Console.WriteLine("## 3. Recovery (site + every glidein replayed, then reconciled by the site's first poll)");
             await SeedAsync(journal, population).ConfigureAwait(false);
             var heapBefore = FullCollect();
 
@@ -55,12 +57,16 @@ internal static partial class GlideinLoad
                 var batch = new SlurmBatchSystem(new SlurmSiteOptions { Tag = new BatchJobTag(GlideinPopulation.Site) }, new BenchSlurmRunner(population, probe));
                 var context = new GlideinSiteContext(settings, batch, ops, bridge, new NoOrphans());
 
-                var site = await RecoverAsync(system, context, probe, count).ConfigureAwait(false);
+                var site = await RecoverAsync(system, context, probe, count, "SQLite journal").ConfigureAwait(false);
                 await MeasureCyclesAsync(probe, count, baseline).ConfigureAwait(false);
                 MeasureMemory(heapBefore);
                 await MeasureDeathAsync(site, population, probe, ops, bridge, count, dying, pollInterval).ConfigureAwait(false);
                 await system.TerminateAsync().ConfigureAwait(false);
             }
+
+            Console.WriteLine();
+            Console.WriteLine("## 3b. Recovery baseline: the same from the in-memory journal, fresh population, JIT already warm (so favoured)");
+            await RecoverFromMemoryAsync(settings, new GlideinPopulation(count), count).ConfigureAwait(false);
 
             return 0;
         }
@@ -89,35 +95,61 @@ internal static partial class GlideinLoad
         var services = new ServiceCollection().AddJournal(options).AddEventTypes(GlideinEventTypes.Register).BuildServiceProvider();
         await using (services.ConfigureAwait(false))
         {
-            var journal = services.GetRequiredService<IJournal>();
-            var registry = services.GetRequiredService<EventTypeRegistry>();
-            var at = DateTimeOffset.UtcNow;
-            var spec = new GlideinSpec { Nodes = 1, SlotsPerNode = 1, Walltime = TimeSpan.FromHours(24), Mode = GlideinMode.Split };
-            JournalEntry Entry(string persistenceId, long sequenceNr, object @event)
-            {
-                var (manifest, payload) = registry.Serialize(@event);
-                return new JournalEntry(persistenceId, sequenceNr, manifest, payload, at, "bench");
-            }
-
-            var siteEntries = population.Ids.Select((id, i) => Entry("site-" + GlideinPopulation.Site, i + 1, new SiteGlideinAdded(id, spec, at))).ToList();
-            await journal.WriteAsync(siteEntries).ConfigureAwait(false);
-            var writes = population.Ids.Select((id, i) =>
-            {
-                var pid = "glidein-" + id;
-                object[] events =
-                [
-                    new GlideinRequested(id, GlideinPopulation.Site, spec, "requested", at),
-                    new BatchJobSubmitted(population.JobIds[i], at),
-                    new BridgeHalfStarted(null, null, at),
-                    new GlideinObservedAdvertising(1, at),
-                    new GlideinObservedClaimed(1, 1, at),
-                ];
-                return journal.WriteAsync([.. events.Select((e, n) => Entry(pid, n + 1, e))]);
-            });
-            await Task.WhenAll(writes).ConfigureAwait(false);
+            await SeedAsync(services.GetRequiredService<IJournal>(), services.GetRequiredService<EventTypeRegistry>(), population).ConfigureAwait(false);
         }
 
-        Console.WriteLine($"seeded the journal: {population.Count + 1:N0} persistence ids, {population.Count * 6:N0} events in {watch.Elapsed.TotalSeconds:0.00} s");
+        Console.WriteLine($"seeded the SQLite journal: {population.Count + 1:N0} persistence ids, {population.Count * 6:N0} events in {watch.Elapsed.TotalSeconds:0.00} s");
+    }
+
+    private static async Task SeedAsync(IJournal journal, EventTypeRegistry registry, GlideinPopulation population)
+    {
+        var at = DateTimeOffset.UtcNow;
+        var spec = new GlideinSpec { Nodes = 1, SlotsPerNode = 1, Walltime = TimeSpan.FromHours(24), Mode = GlideinMode.Split };
+        JournalEntry Entry(string persistenceId, long sequenceNr, object @event)
+        {
+            var (manifest, payload) = registry.Serialize(@event);
+            return new JournalEntry(persistenceId, sequenceNr, manifest, payload, at, "bench");
+        }
+
+        var siteEntries = population.Ids.Select((id, i) => Entry("site-" + GlideinPopulation.Site, i + 1, new SiteGlideinAdded(id, spec, at))).ToList();
+        await journal.WriteAsync(siteEntries).ConfigureAwait(false);
+        var writes = population.Ids.Select((id, i) =>
+        {
+            var pid = "glidein-" + id;
+            object[] events =
+            [
+                new GlideinRequested(id, GlideinPopulation.Site, spec, "requested", at),
+                new BatchJobSubmitted(population.JobIds[i], at),
+                new BridgeHalfStarted(null, null, at),
+                new GlideinObservedAdvertising(1, at),
+                new GlideinObservedClaimed(1, 1, at),
+            ];
+            return journal.WriteAsync([.. events.Select((e, n) => Entry(pid, n + 1, e))]);
+        });
+        await Task.WhenAll(writes).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The same recovery from the in-memory journal (same events, same actors, same first poll):
+    /// the baseline that shows what the SQLite round trips add. Runs last, in its own actor system.
+    /// </summary>
+    private static async Task RecoverFromMemoryAsync(GlideinSiteSettings settings, GlideinPopulation population, int count)
+    {
+        var services = new ServiceCollection().AddInMemoryPersistence().AddEventTypes(GlideinEventTypes.Register).BuildServiceProvider();
+        await using (services.ConfigureAwait(false))
+        {
+            await SeedAsync(services.GetRequiredService<IJournal>(), services.GetRequiredService<EventTypeRegistry>(), population).ConfigureAwait(false);
+            var system = ActorSystem.Create("bench-memory", services);
+            var probe = new CycleProbe();
+            var context = new GlideinSiteContext(
+                settings,
+                new SlurmBatchSystem(new SlurmSiteOptions { Tag = new BatchJobTag(GlideinPopulation.Site) }, new BenchSlurmRunner(population, probe)),
+                new BenchCondorOps(population),
+                new BenchBridgeHalf(probe),
+                new NoOrphans());
+            await RecoverAsync(system, context, probe, count, "in-memory journal (baseline)").ConfigureAwait(false);
+            await system.TerminateAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -125,10 +157,8 @@ internal static partial class GlideinLoad
     /// processed the observation of the site's first poll (which runs right after the site's own
     /// recovery), i.e. until the controller has reconciled every glidein with squeue and the collector.
     /// </summary>
-    private static async Task<IActorRef> RecoverAsync(ActorSystem system, GlideinSiteContext context, CycleProbe probe, int count)
+    private static async Task<IActorRef> RecoverAsync(ActorSystem system, GlideinSiteContext context, CycleProbe probe, int count, string journal)
     {
-        Console.WriteLine();
-        Console.WriteLine("## 3. Recovery from the SQLite journal (site + every glidein replayed and reconciled by the first poll)");
         var reconciled = probe.NextCycleAsync(count);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
@@ -138,7 +168,7 @@ internal static partial class GlideinLoad
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var summary = await site.Ask<SiteSummary>(GetSite.Instance, TimeSpan.FromMinutes(2)).ConfigureAwait(false);
         var running = summary.Glideins.Values.Count(p => p == GlideinPhase.Running);
-        Console.WriteLine($"recovery: {elapsed.TotalSeconds:0.00} s wall, {used.TotalSeconds:0.00} s CPU (target < 5 s); {running:N0} of {count:N0} glideins Running");
+        Console.WriteLine($"recovery from the {journal}: {elapsed.TotalSeconds:0.00} s wall, {used.TotalSeconds:0.00} s CPU (target < 5 s); {running:N0} of {count:N0} glideins Running");
         if (running != count)
         {
             throw new InvalidOperationException("Not every glidein recovered to Running.");
@@ -153,7 +183,9 @@ internal static partial class GlideinLoad
         Console.WriteLine("## 1. One poll cycle: squeue parse + collector JSON parse + fan-out + every glidein's observation");
         Console.WriteLine($"baseline, same run (one thread, process CPU, mean of {Baseline.Repeats}): squeue parse {Ms(baseline.Squeue)} ms, ClassAdJson.ParseAds of the collector answer {Ms(baseline.ClassAds)} ms, both {Ms(baseline.Both)} ms (wall {Ms(baseline.BothWall)} ms); JsonDocument.Parse of the collector answer {Ms(baseline.JsonDocument)} ms");
         Console.WriteLine($"collector answer {baseline.StatusBytes / 1024.0 / 1024.0:0.0} MiB, squeue answer {baseline.SqueueBytes / 1024.0 / 1024.0:0.0} MiB");
-        for (var cycle = 1; cycle <= 4; cycle++)
+        // More cycles on request, e.g. to attach a profiler (perf record -p) meanwhile.
+        var cycles = int.TryParse(Environment.GetEnvironmentVariable("GLIDEIN_BENCH_CYCLES"), CultureInfo.InvariantCulture, out var n) ? n : 4;
+        for (var cycle = 1; cycle <= cycles; cycle++)
         {
             var sample = await probe.NextCycleAsync(count).WaitAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
             Console.WriteLine(
