@@ -162,10 +162,7 @@ public sealed partial class GlideinActor : PersistentActor
             BatchKnown = observation.BatchKnown,
             Batch = observation.Batch,
             Ads = observation.Ads,
-            // Only read (a file per glidein per poll) when a timeout makes the age matter.
-            HeartbeatAge = running && Settings.HeartbeatTimeout is not null
-                ? observation.At - (HeartbeatFile.TryRead(_files.Heartbeat)?.At ?? _runningSince!.Value)
-                : null,
+            HeartbeatAge = running && Settings.HeartbeatTimeout is { } timeout ? HeartbeatAgeAt(observation.At, timeout) : null,
             BridgeAlive = State is { Spec.Mode: GlideinMode.Split, BridgeStarted: true } && State.IsLive
                 ? _site.Bridge.IsAlive(_id, new BridgeHandle(State.BridgePid, State.BridgeStartTicks))
                 : null,
