@@ -19,7 +19,7 @@ public sealed partial class GlideinActor : PersistentActor
     private readonly GlideinSpec _spec;
     private readonly GlideinFiles _files;
     private GlideinState? _state;
-    private DateTimeOffset? _runningSince;
+    private DateTimeOffset? _lastHeartbeat;
     private bool _willing;
     private bool _submitWhenNotFound;
     private int _submitAttempts;
@@ -152,34 +152,35 @@ public sealed partial class GlideinActor : PersistentActor
         }
 
         var running = observation is { BatchKnown: true, Batch.State: BatchJobState.Running };
-        if (running)
-        {
-            _runningSince ??= observation.At;
-        }
+        // Only with a heartbeat timeout does the age matter (and cost a file read).
+        TimeSpan? heartbeatAge = running && Settings.HeartbeatTimeout is { } timeout ? HeartbeatAgeAt(observation.At, timeout) : null;
 
         var evidence = new GlideinEvidence(observation.At)
         {
             BatchKnown = observation.BatchKnown,
             Batch = observation.Batch,
             Ads = observation.Ads,
-            HeartbeatAge = running && Settings.HeartbeatTimeout is { } timeout ? HeartbeatAgeAt(observation.At, timeout) : null,
+            HeartbeatAge = heartbeatAge,
             BridgeAlive = State is { Spec.Mode: GlideinMode.Split, BridgeStarted: true } && State.IsLive
                 ? _site.Bridge.IsAlive(_id, new BridgeHandle(State.BridgePid, State.BridgeStartTicks))
                 : null,
         };
 
         var events = GlideinRules.Decide(State, evidence, Settings.HeartbeatTimeout);
-        if (events.Count > 0)
-        {
-            PersistAll(events, Apply);
-            return;
-        }
 
-        // The batch job started: the split startd may now accept jobs.
-        if (running && State is { Phase: GlideinPhase.Pending, Spec.Mode: GlideinMode.Split, BridgeStarted: true } && !_willing)
+        // The batch job runs: the split startd may now accept jobs. Checked whatever the events
+        // (the poll that first sees Running also records it, and may see the unwilling startd's
+        // slots and move to Advertising); after a restart it is said once more, which is harmless.
+        if (running && !_willing && !events.OfType<GlideinDied>().Any()
+            && State is { Spec.Mode: GlideinMode.Split, BridgeStarted: true, Phase: GlideinPhase.Pending or GlideinPhase.Advertising or GlideinPhase.Running or GlideinPhase.Idle })
         {
             await _site.Bridge.SetWillingAsync(_id, willing: true).ConfigureAwait(false);
             _willing = true;
+        }
+
+        if (events.Count > 0)
+        {
+            PersistAll(events, Apply);
         }
     }
 
