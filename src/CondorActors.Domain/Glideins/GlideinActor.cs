@@ -153,7 +153,7 @@ public sealed partial class GlideinActor : PersistentActor
 
         var running = observation is { BatchKnown: true, Batch.State: BatchJobState.Running };
         // Only with a heartbeat timeout does the age matter (and cost a file read).
-        TimeSpan? heartbeatAge = running && Settings.HeartbeatTimeout is { } timeout ? HeartbeatAgeAt(observation.At, timeout) : null;
+        TimeSpan? heartbeatAge = running && Settings.HeartbeatTimeout is not null ? HeartbeatAgeAt(observation.At) : null;
 
         var evidence = new GlideinEvidence(observation.At)
         {
