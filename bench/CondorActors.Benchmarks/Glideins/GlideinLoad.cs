@@ -88,7 +88,7 @@ internal static partial class GlideinLoad
         }
     }
 
-    /// <summary>The journal of a controller that ran the glideins up to Running: the site's index and five events per glidein.</summary>
+    /// <summary>The journal of a controller that ran the glideins up to Running: the site's index and six events per glidein.</summary>
     private static async Task SeedAsync(JournalOptions options, GlideinPopulation population)
     {
         var watch = Stopwatch.StartNew();
@@ -98,7 +98,7 @@ internal static partial class GlideinLoad
             await SeedAsync(services.GetRequiredService<IJournal>(), services.GetRequiredService<EventTypeRegistry>(), population).ConfigureAwait(false);
         }
 
-        Console.WriteLine($"seeded the SQLite journal: {population.Count + 1:N0} persistence ids, {population.Count * 6:N0} events in {watch.Elapsed.TotalSeconds:0.00} s");
+        Console.WriteLine($"seeded the SQLite journal: {population.Count + 1:N0} persistence ids, {population.Count * 7:N0} events in {watch.Elapsed.TotalSeconds:0.00} s");
     }
 
     private static async Task SeedAsync(IJournal journal, EventTypeRegistry registry, GlideinPopulation population)
@@ -121,6 +121,7 @@ internal static partial class GlideinLoad
                 new GlideinRequested(id, GlideinPopulation.Site, spec, "requested", at),
                 new BatchJobSubmitted(population.JobIds[i], at),
                 new BridgeHalfStarted(null, null, at),
+                new BatchJobObservedRunning(at),
                 new GlideinObservedAdvertising(1, at),
                 new GlideinObservedClaimed(1, 1, at),
             ];
