@@ -169,17 +169,19 @@ public sealed partial class GlideinActor : PersistentActor
         };
 
         var events = GlideinRules.Decide(State, evidence, Settings.HeartbeatTimeout);
-        if (events.Count > 0)
-        {
-            PersistAll(events, Apply);
-            return;
-        }
 
-        // The batch job started: the split startd may now accept jobs.
-        if (running && State is { Phase: GlideinPhase.Pending, Spec.Mode: GlideinMode.Split, BridgeStarted: true } && !_willing)
+        // The batch job started: the split startd may now accept jobs. Also when this very poll
+        // records Advertising (its unwilling ads were already seen while pending), or it never would.
+        if (running && !_willing && !events.OfType<GlideinDied>().Any()
+            && State is { Phase: GlideinPhase.Pending, Spec.Mode: GlideinMode.Split, BridgeStarted: true })
         {
             await _site.Bridge.SetWillingAsync(_id, willing: true).ConfigureAwait(false);
             _willing = true;
+        }
+
+        if (events.Count > 0)
+        {
+            PersistAll(events, Apply);
         }
     }
 
