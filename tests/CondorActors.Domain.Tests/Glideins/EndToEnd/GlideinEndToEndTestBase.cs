@@ -76,7 +76,10 @@ public abstract class GlideinEndToEndTestBase(ITestOutputHelper output) : ActorT
             await CancelExternallyAsync(job);
         }
 
-        foreach (var (pid, ticks) in _bridges.Where(b => DetachedProcess.IsSame(b.Pid, b.Ticks)))
+        var recorded = Directory.EnumerateFiles(_root, "bridge.pid", SearchOption.AllDirectories)
+            .Select(path => File.ReadAllText(path).Split(' ', StringSplitOptions.TrimEntries))
+            .Select(parts => (Pid: int.Parse(parts[0], CultureInfo.InvariantCulture), Ticks: ulong.Parse(parts[1], CultureInfo.InvariantCulture)));
+        foreach (var (pid, ticks) in _bridges.Concat(recorded).Where(b => DetachedProcess.IsSame(b.Pid, b.Ticks)))
         {
             ProcessTree.Signal(pid, ProcessTree.SigKill);
         }
