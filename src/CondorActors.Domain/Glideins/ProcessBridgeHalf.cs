@@ -99,19 +99,36 @@ public sealed partial class ProcessBridgeHalf : IBridgeHalf
         return Task.FromResult(new BridgeHandle(pid, startTicks));
     }
 
-    public Task SetWillingAsync(string glideinId, bool willing, CancellationToken cancellationToken = default)
+    public async Task SetWillingAsync(string glideinId, bool willing, CancellationToken cancellationToken = default)
     {
         var files = new BridgeProcessFiles(_filesOf(glideinId));
         WriteAtomically(files.Willing, willing
             ? "START = True\nGlideinState = \"Running\"\nGlideinNotStartingReason = \"\"\n"
             : "START = False\nGlideinState = \"Draining\"\nGlideinNotStartingReason = \"glidein is draining\"\n");
-        if (_options.ReloadSignal is { } signal && ReadPidFile(files) is { } running && DetachedProcess.IsSame(running.Pid, running.StartTicks))
+        if (_options.ReloadSignal is not { } signal || ReadPidFile(files) is not { } running)
+        {
+            return;
+        }
+
+        // A SIGHUP before the program installed its handler would kill it (default action), so
+        // wait until it catches the signal: the batch job often starts right after the bridge.
+        var deadline = DateTime.UtcNow + _options.ReloadHandlerWait;
+        while (DetachedProcess.IsSame(running.Pid, running.StartTicks) && !DetachedProcess.Catches(running.Pid, signal))
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                LogNoReloadHandler(_logger, glideinId, running.Pid, signal);
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (DetachedProcess.IsSame(running.Pid, running.StartTicks))
         {
             // The startd only, not its group: starters and jobs must not see a SIGHUP.
             DetachedProcess.Signal(running.Pid, signal);
         }
-
-        return Task.CompletedTask;
     }
 
     public bool IsAlive(string glideinId, BridgeHandle handle)
@@ -236,6 +253,9 @@ public sealed partial class ProcessBridgeHalf : IBridgeHalf
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Glidein {GlideinId}: bridge half started as pid {Pid}: {CommandLine}")]
     private static partial void LogStarted(ILogger logger, string glideinId, int pid, string commandLine);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "Glidein {GlideinId}: bridge half pid {Pid} does not catch signal {Signal}; willingness written but not signalled")]
+    private static partial void LogNoReloadHandler(ILogger logger, string glideinId, int pid, int signal);
 
     [LoggerMessage(EventId = 7102, Level = LogLevel.Information, Message = "Glidein {GlideinId}: bridge half pid {Pid} stopped ({How})")]
     private static partial void LogStopped(ILogger logger, string glideinId, int pid, string how);

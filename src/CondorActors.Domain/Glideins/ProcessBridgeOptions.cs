@@ -31,4 +31,7 @@ public sealed record ProcessBridgeOptions
     /// null sends none. Default SIGHUP (a condor_startd reconfigures on it, like condor_reconfig).
     /// </summary>
     public int? ReloadSignal { get; init; } = Kernel.Processes.DetachedProcess.SigHup;
+
+    /// <summary>How long a change of willingness waits for a starting bridge half to catch <see cref="ReloadSignal"/>. Default 30 s.</summary>
+    public TimeSpan ReloadHandlerWait { get; init; } = TimeSpan.FromSeconds(30);
 }

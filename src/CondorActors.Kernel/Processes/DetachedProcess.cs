@@ -123,6 +123,26 @@ public static partial class DetachedProcess
         }
     }
 
+    /// <summary>
+    /// True once the process has installed a handler for <paramref name="signal"/> (its bit in
+    /// <c>SigCgt</c> of /proc/PID/status): before that, a signal whose default action is to
+    /// terminate (SIGHUP) would kill a program that is still starting.
+    /// </summary>
+    public static bool Catches(int pid, int signal)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("SigCgt:", StringComparison.Ordinal));
+            return line is not null
+                && ulong.TryParse(line.AsSpan(7).Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var mask)
+                && (mask & (1UL << (signal - 1))) != 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Sends <paramref name="signal"/> to every member of process group <paramref name="processGroup"/>.</summary>
     public static bool SignalGroup(int processGroup, int signal) => processGroup > 1 && Kill(-processGroup, signal) == 0;
 

@@ -22,6 +22,10 @@ public sealed class SimulatedProcessBridgeHalfTests(ITestOutputHelper output) : 
         Assert.Equal(2, AdsOf("g1"));
         Assert.Equal(2, AdsOf("g2"));
 
+        // Until its handler is in place, even the stubborn one would leave on SIGTERM.
+        var stubbornLog = Path.Combine(Context.FilesOf("g2").Log, "bridge.out");
+        await AwaitAssertAsync(() => Assert.Contains("ready", File.ReadAllText(stubbornLog), StringComparison.Ordinal));
+
         await graceful.StopAsync("g1", first);
         await stubborn.StopAsync("g2", second);
 
@@ -61,7 +65,11 @@ public sealed class SimulatedProcessBridgeHalfTests(ITestOutputHelper output) : 
         var job = Pool.SubmitJobs(1, "alice").Single();
         bridge.Ads.ClaimSlot(id, job);
         await PollAsync();
-        await AwaitPhaseAsync(site, id, GlideinPhase.Running);
+        await EventuallyAsync(async () =>
+        {
+            var now = await GlideinAsync(site, id);
+            Assert.True(now.Phase == GlideinPhase.Running, string.Join(" | ", now.History.Select(h => $"{h.To} {h.Event} {h.Detail}")));
+        });
         var state = await GlideinAsync(site, id);
         var handle = new BridgeHandle(state.BridgePid, state.BridgeStartTicks);
         Assert.True(DetachedProcess.IsSame(handle.Pid!.Value, handle.StartTicks!.Value));

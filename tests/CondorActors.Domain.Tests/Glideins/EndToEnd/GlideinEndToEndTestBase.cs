@@ -138,7 +138,9 @@ public abstract class GlideinEndToEndTestBase(ITestOutputHelper output) : ActorT
 
         // scancel one batch job; SIGKILL the HPC half inside another.
         var (cancelled, killed, drained) = (ids[0], ids[1], ids[2]);
-        var hpcHalf = FindHpcHalf(context.FilesOf(killed).Batch);
+        // Slurm may say RUNNING while the batch script has not yet exec'd the HPC half.
+        var hpcHalf = 0;
+        await AwaitAssertAsync(() => Assert.NotEqual(0, hpcHalf = FindHpcHalf(context.FilesOf(killed).Batch)), StartAllowance);
         await CancelExternallyAsync(states[cancelled].BatchJobId!);
         ProcessTree.Signal(hpcHalf, ProcessTree.SigKill);
 
@@ -232,7 +234,7 @@ public abstract class GlideinEndToEndTestBase(ITestOutputHelper output) : ActorT
 
     private GlideinJob Job(CondorJobId id) => GlideinCondorQueries.ToJob(Pool.GetJob(id)!);
 
-    /// <summary>The HPC half stand-in running for this batch folder (inside the batch job), found through /proc.</summary>
+    /// <summary>The HPC half stand-in running for this batch folder (inside the batch job), found through /proc; 0 when none.</summary>
     private static int FindHpcHalf(string batchDirectory)
     {
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -258,6 +260,6 @@ public abstract class GlideinEndToEndTestBase(ITestOutputHelper output) : ActorT
             }
         }
 
-        throw new InvalidOperationException("No hpc-half process runs for " + batchDirectory);
+        return 0;
     }
 }
