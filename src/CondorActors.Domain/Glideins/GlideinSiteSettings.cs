@@ -42,6 +42,12 @@ public sealed record GlideinSiteSettings
     /// <summary>Limit of one external step (submit, cancel, condor command). Default 2 min.</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Most external commands (submit, cancel, condor_advertise, condor_vacate_job and their
+    /// confirming queries) the site's glideins run at once; the others wait for a slot. Default 8.
+    /// </summary>
+    public int MaxConcurrentCommands { get; init; } = 8;
+
     /// <summary>Attempts of a submit the batch system did not answer before the glidein counts as SubmitFailed. Default 5.</summary>
     public int SubmitAttempts { get; init; } = 5;
 
