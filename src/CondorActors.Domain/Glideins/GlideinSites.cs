@@ -16,11 +16,16 @@ public sealed class GlideinSites : IAsyncDisposable
     private readonly Dictionary<string, GlideinSiteContext> _byName;
     private readonly TimeSpan _timeout;
 
-    public GlideinSites(ActorSystem system, IReadOnlyList<GlideinSiteContext> sites, TimeSpan askTimeout)
+    /// <param name="system">Where the <c>sites</c> actor lives.</param>
+    /// <param name="sites">The sites that can run glideins.</param>
+    /// <param name="askTimeout">Longest wait for a site's answer.</param>
+    /// <param name="unavailable">Configured sites that cannot run glideins with this server's condor backend, with the reason.</param>
+    public GlideinSites(ActorSystem system, IReadOnlyList<GlideinSiteContext> sites, TimeSpan askTimeout, IReadOnlyDictionary<string, string>? unavailable = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(sites);
         Sites = sites;
+        Unavailable = unavailable ?? new Dictionary<string, string>();
         _byName = sites.ToDictionary(s => s.Settings.Name, StringComparer.Ordinal);
         _timeout = askTimeout;
         _sites = system.ActorOf(SitesActor.Props(sites), "sites");
@@ -28,6 +33,9 @@ public sealed class GlideinSites : IAsyncDisposable
 
     /// <summary>The configured sites, enabled or not, in configuration order.</summary>
     public IReadOnlyList<GlideinSiteContext> Sites { get; }
+
+    /// <summary>Configured sites that take no requests because this backend has no glidein operations for them, with the reason.</summary>
+    public IReadOnlyDictionary<string, string> Unavailable { get; }
 
     /// <summary>The site named <paramref name="site"/> (exact, case-sensitive: site names are lower case), or null.</summary>
     public GlideinSiteContext? Find(string site) => _byName.GetValueOrDefault(site);
