@@ -20,12 +20,12 @@ public sealed class GlideinSites : IAsyncDisposable
     /// <param name="sites">The sites that can run glideins.</param>
     /// <param name="askTimeout">Longest wait for a site's answer.</param>
     /// <param name="unavailable">Configured sites that cannot run glideins with this server's condor backend, with the reason.</param>
-    public GlideinSites(ActorSystem system, IReadOnlyList<GlideinSiteContext> sites, TimeSpan askTimeout, IReadOnlyDictionary<string, string>? unavailable = null)
+    public GlideinSites(ActorSystem system, IReadOnlyList<GlideinSiteContext> sites, TimeSpan askTimeout, IReadOnlyList<UnavailableSite>? unavailable = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(sites);
         Sites = sites;
-        Unavailable = unavailable ?? new Dictionary<string, string>();
+        Unavailable = unavailable ?? [];
         _byName = sites.ToDictionary(s => s.Settings.Name, StringComparer.Ordinal);
         _timeout = askTimeout;
         _sites = system.ActorOf(SitesActor.Props(sites), "sites");
@@ -35,7 +35,7 @@ public sealed class GlideinSites : IAsyncDisposable
     public IReadOnlyList<GlideinSiteContext> Sites { get; }
 
     /// <summary>Configured sites that take no requests because this backend has no glidein operations for them, with the reason.</summary>
-    public IReadOnlyDictionary<string, string> Unavailable { get; }
+    public IReadOnlyList<UnavailableSite> Unavailable { get; }
 
     /// <summary>The site named <paramref name="site"/> (exact, case-sensitive: site names are lower case), or null.</summary>
     public GlideinSiteContext? Find(string site) => _byName.GetValueOrDefault(site);
@@ -90,3 +90,6 @@ public sealed class GlideinSites : IAsyncDisposable
             var other => throw new InvalidOperationException($"Site {site} answered {other.GetType().Name} to {message.GetType().Name}."),
         };
 }
+
+/// <summary>A configured site this server cannot run glideins on (no glidein operations for its condor backend), and why.</summary>
+public sealed record UnavailableSite(GlideinSiteSettings Settings, string BatchSystem, string Reason);

@@ -38,13 +38,13 @@ internal static class GlideinHosting
         var self = RuntimeOptions.SelfCommand(Environment.ProcessPath, typeof(GlideinHosting).Assembly.Location);
         var orphans = new ProcOrphanKiller();
         var sites = new List<GlideinSiteContext>();
-        var unavailable = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unavailable = new List<UnavailableSite>();
         foreach (var (name, site) in settings.Sites.Sites.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             var glidein = RuntimeOptions.GlideinSite(name, site, settings, self);
             if (GlideinBackends.Create(provider, backend, glidein, out var reason) is not { } ports)
             {
-                unavailable[name] = reason!;
+                unavailable.Add(new UnavailableSite(glidein, site.BatchSystem, reason!));
                 continue;
             }
 

@@ -4,6 +4,7 @@ using CondorActors.Kernel.Configuration;
 using CondorActors.Kernel.Configuration.Options;
 using CondorActors.Kernel.Persistence;
 using CondorActors.Server.Api;
+using CondorActors.Server.Api.Glideins;
 using CondorActors.Server.Health;
 using CondorActors.Server.Problems;
 using CondorActors.Server.Security;
@@ -52,6 +53,7 @@ internal static class ServerHost
         app.MapHealthApi();
         app.MapCondorApi();
         app.MapAdminApi();
+        app.MapGlideinsApi();
         return app;
     }
 }
