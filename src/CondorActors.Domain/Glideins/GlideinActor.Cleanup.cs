@@ -38,6 +38,11 @@ public sealed partial class GlideinActor
         {
             var attempt = State.FailedAttempts + 1;
             Log.LogCleanupStepFailed(ex, _id, step, attempt);
+            if (ex is GlideinCleanupException { VacateResent: { Count: > 0 } resent })
+            {
+                Persist(new GlideinJobsVacated(resent, Now) { Resent = true }, Apply);
+            }
+
             Persist(new CleanupStepFailed(step, attempt, ex.Message, Now), e =>
             {
                 Apply(e);
@@ -110,7 +115,13 @@ public sealed partial class GlideinActor
         return $"batch job {jobId} cancelled";
     }
 
-    /// <summary>Record the jobs, vacate them, verify them: three sub-steps, each persisted.</summary>
+    /// <summary>
+    /// Record the jobs, vacate them, verify them: three sub-steps, each persisted. A verification
+    /// that fails after an earlier one already failed sends the vacate again for the jobs still
+    /// not released (condor_vacate_job is harmless when repeated: a job no longer running is
+    /// refused, not harmed), so a lost or refused vacate does not leave the step waiting forever;
+    /// the re-send is persisted with the failure, and the backoff gives it time to take effect.
+    /// </summary>
     private async Task<IGlideinEvent> VacateAsync(CancellationToken cancellationToken)
     {
         if (State.RecordedJobs is null)
@@ -133,9 +144,21 @@ public sealed partial class GlideinActor
 
         var now = await _site.Condor.GetJobsAsync(ids, cancellationToken).ConfigureAwait(false);
         var stuck = now.Where(j => !j.IsReleased).ToList();
-        return stuck.Count == 0
-            ? Done(CleanupStep.VacateJobs, "jobs back in the queue: " + string.Join(' ', State.RecordedJobs))
-            : throw new GlideinCleanupException("not yet Idle without RemoteHost: " + string.Join(' ', stuck.Select(j => $"{j.Id} ({j.Status}, {j.RemoteHost})")));
+        if (stuck.Count == 0)
+        {
+            return Done(CleanupStep.VacateJobs, "jobs back in the queue: " + string.Join(' ', State.RecordedJobs));
+        }
+
+        var detail = "not yet Idle without RemoteHost: " + string.Join(' ', stuck.Select(j => $"{j.Id} ({j.Status}, {j.RemoteHost})"));
+        if (State.FailedAttempts == 0)
+        {
+            // The first check right after the send: the shadows need a few seconds to exit.
+            throw new GlideinCleanupException(detail);
+        }
+
+        var again = stuck.Select(j => j.Id).ToList();
+        await _site.Condor.VacateJobsAsync(again, cancellationToken).ConfigureAwait(false);
+        throw new GlideinCleanupException(detail + "; vacate re-sent") { VacateResent = [.. again.Select(id => id.ToString())] };
     }
 
     private CleanupStepCompleted Done(CleanupStep step, string detail) => new(step, detail, Now);

@@ -28,7 +28,11 @@ public sealed record GlideinStatusChanged(string GlideinId, GlideinPhase Phase, 
 public sealed record GlideinFinished(string GlideinId);
 
 /// <summary>A cleanup step could not confirm its effect (ads still advertised, jobs still running).</summary>
-public sealed class GlideinCleanupException(string message) : Exception(message);
+public sealed class GlideinCleanupException(string message) : Exception(message)
+{
+    /// <summary>Jobs the failed attempt sent condor_vacate_job for again (recorded with the failure).</summary>
+    public IReadOnlyList<string> VacateResent { get; init; } = [];
+}
 
 public sealed partial class GlideinActor
 {

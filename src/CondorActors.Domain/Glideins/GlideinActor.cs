@@ -19,7 +19,7 @@ public sealed partial class GlideinActor : PersistentActor
     private readonly GlideinSpec _spec;
     private readonly GlideinFiles _files;
     private GlideinState? _state;
-    private DateTimeOffset? _runningSince;
+    private DateTimeOffset? _lastHeartbeat;
     private bool _willing;
     private bool _submitWhenNotFound;
     private int _submitAttempts;
@@ -152,9 +152,14 @@ public sealed partial class GlideinActor : PersistentActor
         }
 
         var running = observation is { BatchKnown: true, Batch.State: BatchJobState.Running };
+        TimeSpan? heartbeatAge = null;
         if (running)
         {
-            _runningSince ??= observation.At;
+            // A missing file (never written, or gone) counts from the last heartbeat seen, else
+            // from the persisted first Running, which a controller restart does not reset.
+            var heartbeat = HeartbeatFile.TryRead(_files.Heartbeat)?.At;
+            heartbeatAge = GlideinRules.HeartbeatAge(observation.At, heartbeat, _lastHeartbeat, State.BatchRunningSince);
+            _lastHeartbeat = heartbeat ?? _lastHeartbeat;
         }
 
         var evidence = new GlideinEvidence(observation.At)
@@ -162,24 +167,27 @@ public sealed partial class GlideinActor : PersistentActor
             BatchKnown = observation.BatchKnown,
             Batch = observation.Batch,
             Ads = observation.Ads,
-            HeartbeatAge = running ? observation.At - (HeartbeatFile.TryRead(_files.Heartbeat)?.At ?? _runningSince!.Value) : null,
+            HeartbeatAge = heartbeatAge,
             BridgeAlive = State is { Spec.Mode: GlideinMode.Split, BridgeStarted: true } && State.IsLive
                 ? _site.Bridge.IsAlive(_id, new BridgeHandle(State.BridgePid, State.BridgeStartTicks))
                 : null,
         };
 
         var events = GlideinRules.Decide(State, evidence, Settings.HeartbeatTimeout);
-        if (events.Count > 0)
-        {
-            PersistAll(events, Apply);
-            return;
-        }
 
-        // The batch job started: the split startd may now accept jobs.
-        if (running && State is { Phase: GlideinPhase.Pending, Spec.Mode: GlideinMode.Split, BridgeStarted: true } && !_willing)
+        // The batch job runs: the split startd may now accept jobs. Checked whatever the events
+        // (the poll that first sees Running also records it, and may see the unwilling startd's
+        // slots and move to Advertising); after a restart it is said once more, which is harmless.
+        if (running && !_willing && !events.OfType<GlideinDied>().Any()
+            && State is { Spec.Mode: GlideinMode.Split, BridgeStarted: true, Phase: GlideinPhase.Pending or GlideinPhase.Advertising or GlideinPhase.Running or GlideinPhase.Idle })
         {
             await _site.Bridge.SetWillingAsync(_id, willing: true).ConfigureAwait(false);
             _willing = true;
+        }
+
+        if (events.Count > 0)
+        {
+            PersistAll(events, Apply);
         }
     }
 

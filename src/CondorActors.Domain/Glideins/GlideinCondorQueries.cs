@@ -7,7 +7,8 @@ namespace CondorActors.Domain.Glideins;
 /// <summary>
 /// The constraints glidein operations use, shared by the simulated and command-line
 /// implementations so both select exactly the same ads. Glidein ids and site names are
-/// restricted to safe characters, so they are quoted but never need escaping.
+/// restricted to safe characters; they are still written as escaped ClassAd string literals, so
+/// no value can ever change the shape of an expression.
 /// </summary>
 public static class GlideinCondorQueries
 {
@@ -44,13 +45,14 @@ public static class GlideinCondorQueries
         return new GlideinJob(new CondorJobId((int)cluster, (int)proc), (CondorJobStatus)status, remoteHost);
     }
 
-    private static string Literal(string value)
-    {
-        if (value.Any(c => c is '"' or '\\' or '\n'))
-        {
-            throw new ArgumentException($"'{value}' cannot appear in a constraint.", nameof(value));
-        }
+    /// <summary>
+    /// The query ad <c>condor_advertise INVALIDATE_*_ADS</c> reads: <c>MyType = "Query"</c>, the
+    /// target ad type (<c>Machine</c> for startd ads, <c>DaemonMaster</c> for master ads) and
+    /// Requirements selecting every ad of the glidein. The collector picks the table by the
+    /// command and removes the ads the Requirements match (recorded: step7_15/17/19 in the fixtures).
+    /// </summary>
+    public static string InvalidationQueryAd(string glideinId, string targetType) =>
+        $"MyType = \"Query\"\nTargetType = {Literal(targetType)}\nRequirements = {SelectGlidein(glideinId)}\n";
 
-        return "\"" + value + "\"";
-    }
+    private static string Literal(string value) => ClassAdLiteral.Quote(value);
 }

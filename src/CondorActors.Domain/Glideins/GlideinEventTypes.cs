@@ -13,6 +13,7 @@ public static class GlideinEventTypes
             .Register<BatchJobSubmitted>("glidein-batch-job-submitted.v1")
             .Register<BatchJobSubmitFailed>("glidein-batch-job-submit-failed.v1")
             .Register<BridgeHalfStarted>("glidein-bridge-half-started.v1")
+            .Register<BatchJobObservedRunning>("glidein-batch-job-running.v1")
             .Register<GlideinObservedAdvertising>("glidein-observed-advertising.v1")
             .Register<GlideinObservedClaimed>("glidein-observed-claimed.v1")
             .Register<GlideinObservedIdle>("glidein-observed-idle.v1")

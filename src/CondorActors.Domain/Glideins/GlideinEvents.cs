@@ -18,6 +18,12 @@ public sealed record BatchJobSubmitFailed(string Reason, DateTimeOffset At) : IG
 /// <summary>The bridge half was started; a pid (with its start time, against pid reuse) when it is a local process.</summary>
 public sealed record BridgeHalfStarted(int? Pid, ulong? StartTicks, DateTimeOffset At) : IGlideinEvent;
 
+/// <summary>
+/// The batch system said Running for the first time. Persisted so that a heartbeat that never
+/// appears is timed from here, across controller restarts.
+/// </summary>
+public sealed record BatchJobObservedRunning(DateTimeOffset At) : IGlideinEvent;
+
 /// <summary>Batch job running and the glidein's slots advertised and willing.</summary>
 public sealed record GlideinObservedAdvertising(int Slots, DateTimeOffset At) : IGlideinEvent;
 
@@ -37,7 +43,14 @@ public sealed record GlideinDied(GlideinDeathCause Cause, string Detail, DateTim
 public sealed record GlideinJobsRecorded(IReadOnlyList<string> JobIds, DateTimeOffset At) : IGlideinEvent;
 
 /// <summary><c>condor_vacate_job</c> was sent for the recorded jobs; what remains is to verify them.</summary>
-public sealed record GlideinJobsVacated(IReadOnlyList<string> JobIds, DateTimeOffset At) : IGlideinEvent;
+public sealed record GlideinJobsVacated(IReadOnlyList<string> JobIds, DateTimeOffset At) : IGlideinEvent
+{
+    /// <summary>
+    /// Sent again for the jobs a failed verification found still not released (absent in events
+    /// written before re-sends existed: false).
+    /// </summary>
+    public bool Resent { get; init; }
+}
 
 /// <summary>One cleanup step is done (and confirmed where it can be).</summary>
 public sealed record CleanupStepCompleted(CleanupStep Step, string Detail, DateTimeOffset At) : IGlideinEvent;

@@ -34,6 +34,21 @@ public static class GlideinRules
         }
 
         var running = evidence is { BatchKnown: true, Batch.State: BatchJobState.Running };
+        IReadOnlyList<IGlideinEvent> progress = Progress(state, evidence, running);
+        return running && state.BatchRunningSince is null ? [new BatchJobObservedRunning(at), .. progress] : progress;
+    }
+
+    /// <summary>
+    /// How old the HPC half's heartbeat is at <paramref name="at"/>: from the heartbeat file's time,
+    /// else (no file yet, or it disappeared) from the last heartbeat seen, else from when the batch
+    /// job was first seen Running, so a heartbeat that never appears still times out.
+    /// </summary>
+    public static TimeSpan HeartbeatAge(DateTimeOffset at, DateTimeOffset? heartbeat, DateTimeOffset? lastSeenHeartbeat, DateTimeOffset? runningSince) =>
+        at - (heartbeat ?? lastSeenHeartbeat ?? runningSince ?? at);
+
+    private static IReadOnlyList<IGlideinEvent> Progress(GlideinState state, GlideinEvidence evidence, bool running)
+    {
+        var at = evidence.At;
         if (evidence.Ads is not { } ads)
         {
             return [];

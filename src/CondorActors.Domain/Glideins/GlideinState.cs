@@ -29,6 +29,9 @@ public sealed record GlideinState
 
     public bool BridgeStarted { get; init; }
 
+    /// <summary>When the batch system first said Running; a missing heartbeat is timed from here. Null until then.</summary>
+    public DateTimeOffset? BatchRunningSince { get; init; }
+
     /// <summary>Slots seen when it last changed phase.</summary>
     public int Slots { get; init; }
 
@@ -90,13 +93,14 @@ public sealed record GlideinState
             BatchJobSubmitted e => (this with { BatchJobId = e.BatchJobId, Phase = IsLive ? GlideinPhase.Pending : Phase }, "batch job " + e.BatchJobId),
             BatchJobSubmitFailed e => (this with { Phase = GlideinPhase.SubmitFailed, DiedAt = e.At }, e.Reason),
             BridgeHalfStarted e => (this with { BridgeStarted = true, BridgePid = e.Pid, BridgeStartTicks = e.StartTicks }, e.Pid is { } pid ? "pid " + pid : "started"),
+            BatchJobObservedRunning e => (this with { BatchRunningSince = BatchRunningSince ?? e.At }, $"batch job {BatchJobId} running"),
             GlideinObservedAdvertising e => (this with { Phase = GlideinPhase.Advertising, Slots = e.Slots, ClaimedSlots = 0, WasAdvertised = true }, $"{e.Slots} slots"),
             GlideinObservedClaimed e => (this with { Phase = GlideinPhase.Running, Slots = e.Slots, ClaimedSlots = e.ClaimedSlots, WasAdvertised = true }, $"{e.ClaimedSlots} of {e.Slots} slots claimed"),
             GlideinObservedIdle e => (this with { Phase = GlideinPhase.Idle, Slots = e.Slots, ClaimedSlots = 0 }, "no slot claimed"),
             GlideinDrainRequested e => (this with { Phase = GlideinPhase.Draining, DrainDeadline = e.Deadline }, $"{e.Cause}; deadline {e.Deadline:O}"),
             GlideinDied e => (this with { Phase = GlideinPhase.Dead, DeathCause = e.Cause, DiedAt = e.At, FailedAttempts = 0 }, $"{e.Cause}: {e.Detail}"),
             GlideinJobsRecorded e => (this with { RecordedJobs = [.. e.JobIds] }, e.JobIds.Count == 0 ? "no jobs on it" : "jobs " + string.Join(' ', e.JobIds)),
-            GlideinJobsVacated e => (this with { JobsVacateSent = true }, "vacate sent for " + string.Join(' ', e.JobIds)),
+            GlideinJobsVacated e => (this with { JobsVacateSent = true }, (e.Resent ? "vacate re-sent for " : "vacate sent for ") + string.Join(' ', e.JobIds)),
             CleanupStepCompleted e => (this with { CompletedSteps = CompletedSteps.Contains(e.Step) ? CompletedSteps : CompletedSteps.Add(e.Step), FailedAttempts = 0 }, $"{e.Step}: {e.Detail}"),
             CleanupStepFailed e => (this with { FailedAttempts = e.Attempt }, $"{e.Step} attempt {e.Attempt}: {e.Error}"),
             GlideinCleanedUp => (this with { Phase = GlideinPhase.CleanedUp }, "cleaned up"),

@@ -92,6 +92,9 @@ internal sealed class CountingCondorOps(SimulatedGlideinCondorOps inner) : IGlid
     /// <summary>GetJobs (the vacate verification) throws this many more times.</summary>
     public int FailGetJobs;
 
+    /// <summary>This many more vacates are lost (the tool ran, the jobs stay Running), as when a schedd drops the request.</summary>
+    public int DropVacates;
+
     public bool CollectorDown { get; set; }
 
     public int Calls(string method) => _calls.GetValueOrDefault(method);
@@ -113,7 +116,7 @@ internal sealed class CountingCondorOps(SimulatedGlideinCondorOps inner) : IGlid
     public Task VacateJobsAsync(IReadOnlyList<CondorJobId> jobIds, CancellationToken cancellationToken = default)
     {
         Count(nameof(VacateJobsAsync));
-        return inner.VacateJobsAsync(jobIds, cancellationToken);
+        return Interlocked.Decrement(ref DropVacates) >= 0 ? Task.CompletedTask : inner.VacateJobsAsync(jobIds, cancellationToken);
     }
 
     public Task<IReadOnlyList<GlideinJob>> QueryJobsOnAsync(string glideinId, CancellationToken cancellationToken = default)

@@ -32,8 +32,9 @@ public sealed class GlideinLifecycleTests(ITestOutputHelper output) : GlideinTes
 
         var state = await GlideinAsync(site, id);
         Assert.Equal(
-            [GlideinPhase.Requested, GlideinPhase.Pending, GlideinPhase.Pending, GlideinPhase.Advertising, GlideinPhase.Running],
+            [GlideinPhase.Requested, GlideinPhase.Pending, GlideinPhase.Pending, GlideinPhase.Pending, GlideinPhase.Advertising, GlideinPhase.Running],
             state.History.Select(h => h.To));
+        Assert.Equal(nameof(BatchJobObservedRunning), state.History[3].Event);
         var request = Assert.Single(Batch.Requests);
         Assert.Equal(id, request.Name);
         Assert.Contains("hpc-half", request.Script, StringComparison.Ordinal);

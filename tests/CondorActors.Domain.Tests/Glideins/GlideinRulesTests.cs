@@ -82,7 +82,40 @@ public sealed class GlideinRulesTests
     [Fact]
     public void Pending_glidein_without_ads_yet_is_not_dead()
     {
-        Assert.Empty(GlideinRules.Decide(In(GlideinPhase.Pending), Batch(BatchJobState.Running, GlideinAds.None), Timeout));
+        Assert.IsType<BatchJobObservedRunning>(Single(In(GlideinPhase.Pending), Batch(BatchJobState.Running, GlideinAds.None)));
+        Assert.Empty(GlideinRules.Decide(Started(In(GlideinPhase.Pending)), Batch(BatchJobState.Running, GlideinAds.None), Timeout));
+    }
+
+    [Fact]
+    public void First_running_observation_is_recorded_once_and_not_while_queued()
+    {
+        var first = GlideinRules.Decide(In(GlideinPhase.Pending), Batch(BatchJobState.Running, new GlideinAds(2, 0)), Timeout);
+        Assert.Collection(first, e => Assert.Equal(Now, Assert.IsType<BatchJobObservedRunning>(e).At), e => Assert.IsType<GlideinObservedAdvertising>(e));
+
+        var later = first.Aggregate(In(GlideinPhase.Pending), (s, e) => s.Apply(e));
+        Assert.Equal(Now, later.BatchRunningSince);
+        Assert.Empty(GlideinRules.Decide(later, Batch(BatchJobState.Running, new GlideinAds(2, 0)), Timeout));
+        Assert.Empty(GlideinRules.Decide(In(GlideinPhase.Pending), Batch(BatchJobState.Pending, GlideinAds.None), Timeout));
+
+        // The collector did not answer: the batch system's Running is still recorded (the heartbeat clock starts).
+        Assert.IsType<BatchJobObservedRunning>(Single(In(GlideinPhase.Pending), Batch(BatchJobState.Running)));
+    }
+
+    [Fact]
+    public void Heartbeat_age_comes_from_the_file_else_the_last_seen_else_the_first_running()
+    {
+        var runningSince = Now.AddMinutes(-10);
+        var lastSeen = Now.AddMinutes(-3);
+        var file = Now.AddSeconds(-20);
+
+        Assert.Equal(TimeSpan.FromSeconds(20), GlideinRules.HeartbeatAge(Now, file, lastSeen, runningSince));
+        Assert.Equal(TimeSpan.FromMinutes(3), GlideinRules.HeartbeatAge(Now, null, lastSeen, runningSince));
+        Assert.Equal(TimeSpan.FromMinutes(10), GlideinRules.HeartbeatAge(Now, null, null, runningSince));
+        Assert.Equal(TimeSpan.Zero, GlideinRules.HeartbeatAge(Now, null, null, null));
+
+        // A missing heartbeat timed from the first Running kills a glidein whose HPC half never wrote one.
+        var evidence = Batch(BatchJobState.Running, new GlideinAds(2, 1)) with { HeartbeatAge = GlideinRules.HeartbeatAge(Now, null, null, runningSince) };
+        Assert.Equal(GlideinDeathCause.HeartbeatLost, Assert.IsType<GlideinDied>(Single(In(GlideinPhase.Running), evidence)).Cause);
     }
 
     [Fact]
@@ -121,7 +154,7 @@ public sealed class GlideinRulesTests
     public void Pending_becomes_advertising_once_the_job_runs_and_its_slots_are_seen()
     {
         Assert.Empty(GlideinRules.Decide(In(GlideinPhase.Pending), Batch(BatchJobState.Pending, new GlideinAds(2, 0)), Timeout));
-        var advertising = Assert.IsType<GlideinObservedAdvertising>(Single(In(GlideinPhase.Pending), Batch(BatchJobState.Running, new GlideinAds(2, 0))));
+        var advertising = Assert.IsType<GlideinObservedAdvertising>(Single(Started(In(GlideinPhase.Pending)), Batch(BatchJobState.Running, new GlideinAds(2, 0))));
         Assert.Equal(2, advertising.Slots);
     }
 
@@ -129,7 +162,7 @@ public sealed class GlideinRulesTests
     public void Pending_with_claimed_slots_goes_through_advertising_to_running()
     {
         var events = GlideinRules.Decide(In(GlideinPhase.Pending), Batch(BatchJobState.Running, new GlideinAds(2, 2)), Timeout);
-        Assert.Collection(events, e => Assert.IsType<GlideinObservedAdvertising>(e), e => Assert.IsType<GlideinObservedClaimed>(e));
+        Assert.Collection(events, e => Assert.IsType<BatchJobObservedRunning>(e), e => Assert.IsType<GlideinObservedAdvertising>(e), e => Assert.IsType<GlideinObservedClaimed>(e));
         Assert.Equal(GlideinPhase.Running, events.Aggregate(In(GlideinPhase.Pending), (s, e) => s.Apply(e)).Phase);
     }
 
@@ -158,6 +191,7 @@ public sealed class GlideinRulesTests
         var events = GlideinRules.Decide(In(GlideinPhase.Requested), evidence, Timeout);
         Assert.Collection(events,
             e => Assert.Equal("42", Assert.IsType<BatchJobSubmitted>(e).BatchJobId),
+            e => Assert.IsType<BatchJobObservedRunning>(e),
             e => Assert.IsType<GlideinObservedAdvertising>(e));
         Assert.Empty(GlideinRules.Decide(In(GlideinPhase.Requested), new GlideinEvidence(Now) { BatchKnown = true }, Timeout));
     }

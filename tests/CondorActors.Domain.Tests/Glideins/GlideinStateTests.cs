@@ -16,7 +16,7 @@ public sealed class GlideinStateTests
         Assert.Equal("42", state.BatchJobId);
         Assert.Equal(GlideinDeathCause.HeartbeatLost, state.DeathCause);
         Assert.Equal(
-            [nameof(GlideinRequested), nameof(BatchJobSubmitted), nameof(GlideinObservedAdvertising), nameof(GlideinObservedClaimed), nameof(GlideinDied)],
+            [nameof(GlideinRequested), nameof(BatchJobSubmitted), nameof(BatchJobObservedRunning), nameof(GlideinObservedAdvertising), nameof(GlideinObservedClaimed), nameof(GlideinDied)],
             state.History.Select(h => h.Event));
         Assert.Equal((GlideinPhase.Running, GlideinPhase.Dead), (state.History[^1].From, state.History[^1].To));
         Assert.Contains("old heartbeat", state.History[^1].Detail, StringComparison.Ordinal);
@@ -72,6 +72,7 @@ public sealed class GlideinStateTests
             new BatchJobSubmitted("7", T0),
             new BatchJobSubmitFailed("no", T0),
             new BridgeHalfStarted(12, 34UL, T0),
+            new BatchJobObservedRunning(T0),
             new GlideinObservedAdvertising(2, T0),
             new GlideinObservedClaimed(1, 2, T0),
             new GlideinObservedIdle(2, T0),
@@ -79,6 +80,7 @@ public sealed class GlideinStateTests
             new GlideinDied(GlideinDeathCause.AdsVanished, "gone", T0),
             new GlideinJobsRecorded(["1.0", "2.3"], T0),
             new GlideinJobsVacated(["1.0"], T0),
+            new GlideinJobsVacated(["1.0"], T0) { Resent = true },
             new CleanupStepCompleted(CleanupStep.VacateJobs, "ok", T0),
             new CleanupStepFailed(CleanupStep.InvalidateAds, 3, "still there", T0),
             new GlideinCleanedUp(T0),
@@ -92,7 +94,36 @@ public sealed class GlideinStateTests
         }
 
         // Enums are stored by name, so reordering an enum cannot change stored meaning.
-        Assert.Contains("\"AdsVanished\"", registry.Serialize(events[8]).Payload, StringComparison.Ordinal);
+        Assert.Contains("\"AdsVanished\"", registry.Serialize(events[9]).Payload, StringComparison.Ordinal);
         Assert.Equal("glidein-died.v1", registry.ManifestOf(typeof(GlideinDied)));
+    }
+
+    [Fact]
+    public void Events_written_before_the_new_fields_still_read()
+    {
+        var registry = new EventTypeRegistry();
+        GlideinEventTypes.Register(registry);
+
+        var vacated = (GlideinJobsVacated)registry.Deserialize("glidein-jobs-vacated.v1", """{"JobIds":["9.0"],"At":"2025-01-01T00:00:00+00:00"}""");
+        var state = In(GlideinPhase.Dead).Apply(vacated);
+
+        Assert.False(vacated.Resent);
+        Assert.True(state.JobsVacateSent);
+        Assert.Equal("vacate sent for 9.0", state.History[^1].Detail);
+        Assert.Null(In(GlideinPhase.Pending).BatchRunningSince);
+        Assert.Equal("glidein-batch-job-running.v1", registry.ManifestOf(typeof(BatchJobObservedRunning)));
+    }
+
+    [Fact]
+    public void First_running_time_is_kept_and_a_resent_vacate_says_so()
+    {
+        var state = In(GlideinPhase.Pending)
+            .Apply(new BatchJobObservedRunning(T0.AddMinutes(1)))
+            .Apply(new BatchJobObservedRunning(T0.AddMinutes(2)));
+        Assert.Equal(T0.AddMinutes(1), state.BatchRunningSince);
+        Assert.Equal("batch job 42 running", state.History[^2].Detail);
+
+        var dead = In(GlideinPhase.Dead).Apply(new GlideinJobsVacated(["9.0", "9.1"], T0) { Resent = true });
+        Assert.Equal("vacate re-sent for 9.0 9.1", dead.History[^1].Detail);
     }
 }

@@ -19,8 +19,8 @@ internal static class GlideinStates
         return phase switch
         {
             GlideinPhase.Pending => state,
-            GlideinPhase.Advertising => state.Apply(new GlideinObservedAdvertising(2, T0.AddSeconds(2))),
-            GlideinPhase.Running => state.Apply(new GlideinObservedAdvertising(2, T0.AddSeconds(2))).Apply(new GlideinObservedClaimed(1, 2, T0.AddSeconds(3))),
+            GlideinPhase.Advertising => Started(state).Apply(new GlideinObservedAdvertising(2, T0.AddSeconds(2))),
+            GlideinPhase.Running => Started(state).Apply(new GlideinObservedAdvertising(2, T0.AddSeconds(2))).Apply(new GlideinObservedClaimed(1, 2, T0.AddSeconds(3))),
             GlideinPhase.Idle => In(GlideinPhase.Running).Apply(new GlideinObservedIdle(2, T0.AddSeconds(4))),
             GlideinPhase.Draining => In(GlideinPhase.Running).Apply(new GlideinDrainRequested(T0.AddMinutes(10), "operator", T0.AddSeconds(5))),
             GlideinPhase.Dead => state.Apply(new GlideinDied(GlideinDeathCause.Cancelled, "test", T0.AddSeconds(6))),
@@ -29,6 +29,9 @@ internal static class GlideinStates
             _ => throw new ArgumentOutOfRangeException(nameof(phase)),
         };
     }
+
+    /// <summary>The batch job was seen Running (what every phase past Pending implies).</summary>
+    public static GlideinState Started(GlideinState state) => state.Apply(new BatchJobObservedRunning(T0.AddSeconds(2)));
 
     public static readonly GlideinPhase[] LivePhases =
         [GlideinPhase.Pending, GlideinPhase.Advertising, GlideinPhase.Running, GlideinPhase.Idle, GlideinPhase.Draining];

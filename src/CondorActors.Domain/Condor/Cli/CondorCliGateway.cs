@@ -107,18 +107,8 @@ public sealed partial class CondorCliGateway : ICondorGateway
         }
     }
 
-    private ProcessCommand BuildCommand(string program, IEnumerable<string> arguments)
-    {
-        var timeout = _options.CommandTimeout > TimeSpan.Zero && _options.CommandTimeout != Timeout.InfiniteTimeSpan
-            ? _options.CommandTimeout
-            : (TimeSpan?)null;
-        var command = new ProcessCommand(_options.ProgramPath(program), arguments)
-            .WithTimeout(timeout)
-            .WithOutputLimit(_options.MaxOutputBytes);
-        return string.IsNullOrWhiteSpace(_options.CondorConfig)
-            ? command
-            : command.WithEnvironment("CONDOR_CONFIG", _options.CondorConfig);
-    }
+    private ProcessCommand BuildCommand(string program, IEnumerable<string> arguments) =>
+        CondorCommand.Create(_options, program, arguments).WithOutputLimit(_options.MaxOutputBytes);
 
     /// <summary>Awaits a run, turning the process runner's failures into typed gateway errors.</summary>
     private static async Task<ProcessResult> CompleteAsync(Task<ProcessResult> run, string? constraint, string? name)

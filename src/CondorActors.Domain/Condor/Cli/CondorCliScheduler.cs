@@ -61,34 +61,10 @@ public sealed class CondorCliScheduler : ICondorScheduler
             : throw CondorWriteOutput.ClassifyAction(result, target.Constraint);
     }
 
-    private ProcessCommand Command(string program, IEnumerable<string> arguments)
-    {
-        var timeout = _options.CommandTimeout > TimeSpan.Zero && _options.CommandTimeout != Timeout.InfiniteTimeSpan
-            ? _options.CommandTimeout
-            : (TimeSpan?)null;
+    // Exit codes are read here: the tools' stderr says which failure it was.
+    private ProcessCommand Command(string program, IEnumerable<string> arguments) =>
+        CondorCommand.Create(_options, program, arguments).WithValidation(throwOnNonZeroExit: false);
 
-        // Exit codes are read here: the tools' stderr says which failure it was.
-        var command = new ProcessCommand(_options.ProgramPath(program), arguments).WithTimeout(timeout).WithValidation(throwOnNonZeroExit: false);
-        return string.IsNullOrWhiteSpace(_options.CondorConfig) ? command : command.WithEnvironment("CONDOR_CONFIG", _options.CondorConfig);
-    }
-
-    private async Task<ProcessResult> RunAsync(ProcessCommand command, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _runner.RunAsync(command, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ProcessTimeoutException ex)
-        {
-            throw new CondorTimeoutException(ex.Message, ex.Timeout, ex.CommandLine, ex);
-        }
-        catch (ProcessStartException ex)
-        {
-            throw new CondorException(ex.Message, ex.CommandLine, null, null, ex);
-        }
-        catch (ProcessOutputLimitException ex)
-        {
-            throw new CondorException(ex.Message, ex.CommandLine, null, null, ex);
-        }
-    }
+    private Task<ProcessResult> RunAsync(ProcessCommand command, CancellationToken cancellationToken) =>
+        CondorCommand.RunAsync(_runner, command, cancellationToken);
 }

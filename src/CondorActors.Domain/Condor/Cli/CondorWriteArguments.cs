@@ -54,6 +54,18 @@ internal static class CondorWriteArguments
         return args;
     }
 
+    /// <summary>
+    /// <c>condor_vacate_job [-pool P] [-name S] C.P C.P ...</c> (rm/hold/release alike): several jobs
+    /// in one command, one argument each; the tool answers per job (<c>Job 9.0 vacated</c>).
+    /// </summary>
+    public static IReadOnlyList<string> ActOnJobs(IEnumerable<CondorJobId> jobIds, CondorOptions options)
+    {
+        var args = new List<string>();
+        AddLocation(args, options);
+        args.AddRange(jobIds.Select(id => id.ToString()));
+        return args;
+    }
+
     private static void AddLocation(List<string> args, CondorOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.Pool))
