@@ -19,13 +19,11 @@ public sealed class GlideinSites : IAsyncDisposable
     /// <param name="system">Where the <c>sites</c> actor lives.</param>
     /// <param name="sites">The sites that can run glideins.</param>
     /// <param name="askTimeout">Longest wait for a site's answer.</param>
-    /// <param name="unavailable">Configured sites that cannot run glideins with this server's condor backend, with the reason.</param>
-    public GlideinSites(ActorSystem system, IReadOnlyList<GlideinSiteContext> sites, TimeSpan askTimeout, IReadOnlyList<UnavailableSite>? unavailable = null)
+    public GlideinSites(ActorSystem system, IReadOnlyList<GlideinSiteContext> sites, TimeSpan askTimeout)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(sites);
         Sites = sites;
-        Unavailable = unavailable ?? [];
         _byName = sites.ToDictionary(s => s.Settings.Name, StringComparer.Ordinal);
         _timeout = askTimeout;
         _sites = system.ActorOf(SitesActor.Props(sites), "sites");
@@ -33,9 +31,6 @@ public sealed class GlideinSites : IAsyncDisposable
 
     /// <summary>The configured sites, enabled or not, in configuration order.</summary>
     public IReadOnlyList<GlideinSiteContext> Sites { get; }
-
-    /// <summary>Configured sites that take no requests because this backend has no glidein operations for them, with the reason.</summary>
-    public IReadOnlyList<UnavailableSite> Unavailable { get; }
 
     /// <summary>The site named <paramref name="site"/> (exact, case-sensitive: site names are lower case), or null.</summary>
     public GlideinSiteContext? Find(string site) => _byName.GetValueOrDefault(site);
@@ -90,6 +85,3 @@ public sealed class GlideinSites : IAsyncDisposable
             var other => throw new InvalidOperationException($"Site {site} answered {other.GetType().Name} to {message.GetType().Name}."),
         };
 }
-
-/// <summary>A configured site this server cannot run glideins on (no glidein operations for its condor backend), and why.</summary>
-public sealed record UnavailableSite(GlideinSiteSettings Settings, string BatchSystem, string Reason);

@@ -7,36 +7,27 @@ namespace CondorActors.Server.Hosting;
 
 /// <summary>
 /// THE place where a site's glidein operations and bridge half are chosen for the condor backend
-/// in use. Simulated: both work against the in-process simulated pool. CLI: the command-line
-/// glidein operations and the process-tree bridge half plug in HERE (see the marked case); until
-/// they do, sites on the CLI backend are listed as unavailable and take no requests.
+/// in use. The operations come from <see cref="GlideinCondorOpsServiceCollectionExtensions"/>
+/// (simulated pool, or the command-line tools). The bridge half: simulated, the one advertising
+/// into the simulated pool; CLI, the process-tree bridge startd plugs in at the marked case (until
+/// it does, <see cref="MissingBridgeHalf"/> refuses to start one, so split glideins on the cli
+/// backend die at once with that reason and are cleaned up; pilot glideins need no bridge half).
 /// </summary>
 internal static class GlideinBackends
 {
-    /// <summary>The reason a CLI-backend site takes no requests while its operations are missing.</summary>
-    public const string CliMissing = "the cli condor backend has no glidein operations in this build; run with condor.backend = simulated";
-
-    /// <summary>The ports of one site, or null with <paramref name="unavailable"/> saying why there are none.</summary>
-    public static (IGlideinCondorOps Condor, IBridgeHalf Bridge)? Create(
-        IServiceProvider provider, CondorBackendKind backend, GlideinSiteSettings site, out string? unavailable)
+    public static (IGlideinCondorOps Condor, IBridgeHalf Bridge) Create(IServiceProvider provider, CondorBackendKind backend, GlideinSiteSettings site)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(site);
-        unavailable = null;
-        switch (backend)
+        var condor = provider.GetRequiredService<IGlideinCondorOps>();
+        return backend switch
         {
-            case CondorBackendKind.Simulated:
-                var pool = provider.GetRequiredService<SimulatedCondorPool>();
-                return (new SimulatedGlideinCondorOps(pool), new SimulatedBridgeHalf(pool, site.BridgeHost));
+            CondorBackendKind.Simulated => (condor, new SimulatedBridgeHalf(provider.GetRequiredService<SimulatedCondorPool>(), site.BridgeHost)),
 
-            case CondorBackendKind.Cli:
-                // PLUG-IN POINT (CLI backend): return (new CliGlideinCondorOps(...), new ProcessBridgeHalf(...))
-                // built from the IProcessRunner, the CondorOptions and site.BridgeCommand / site.CollectorHost.
-                unavailable = CliMissing;
-                return null;
-
-            default:
-                throw new ArgumentOutOfRangeException(nameof(backend), backend, null);
-        }
+            // PLUG-IN POINT (CLI bridge half): new ProcessBridgeHalf(...) from the IProcessRunner,
+            // site.BridgeCommand, site.CollectorHost and site.BridgeHost.
+            CondorBackendKind.Cli => (condor, new MissingBridgeHalf()),
+            _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, null),
+        };
     }
 }

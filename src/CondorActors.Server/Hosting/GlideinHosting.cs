@@ -25,6 +25,7 @@ internal static class GlideinHosting
     {
         services.AddEventTypes(GlideinEventTypes.Register);
         services.TryAddSingleton<IProcessRunner, ProcessRunner>();
+        services.AddGlideinCondorOps(Path.Combine(Path.GetFullPath(settings.Root.DataDir), "tmp"));
         services.AddSingleton(provider => Create(provider, settings));
         services.AddHostedService<GlideinSitesHostedService>();
         return services;
@@ -37,20 +38,15 @@ internal static class GlideinHosting
         var backend = provider.GetRequiredService<CondorBackendSelection>().Kind;
         var self = RuntimeOptions.SelfCommand(Environment.ProcessPath, typeof(GlideinHosting).Assembly.Location);
         var orphans = new ProcOrphanKiller();
+        Directory.CreateDirectory(Path.Combine(Path.GetFullPath(settings.Root.DataDir), "tmp"));
         var sites = new List<GlideinSiteContext>();
-        var unavailable = new List<UnavailableSite>();
         foreach (var (name, site) in settings.Sites.Sites.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             var glidein = RuntimeOptions.GlideinSite(name, site, settings, self);
-            if (GlideinBackends.Create(provider, backend, glidein, out var reason) is not { } ports)
-            {
-                unavailable.Add(new UnavailableSite(glidein, site.BatchSystem, reason!));
-                continue;
-            }
-
+            var ports = GlideinBackends.Create(provider, backend, glidein);
             sites.Add(new GlideinSiteContext(glidein, factory.Create(name, site), ports.Condor, ports.Bridge, orphans));
         }
 
-        return new GlideinSites(provider.GetRequiredService<ActorSystem>(), sites, AskTimeout, unavailable);
+        return new GlideinSites(provider.GetRequiredService<ActorSystem>(), sites, AskTimeout);
     }
 }

@@ -31,9 +31,7 @@ internal static class GlideinHandlers
         {
             if (sites.Find(site) is not { } one)
             {
-                return sites.Unavailable.Any(u => u.Settings.Name == site)
-                    ? TypedResults.Ok<IReadOnlyList<GlideinListItemView>>([])
-                    : GlideinProblems.UnknownSite(site);
+                return GlideinProblems.UnknownSite(site);
             }
 
             selected = [one];

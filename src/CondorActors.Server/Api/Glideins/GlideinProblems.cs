@@ -22,9 +22,6 @@ internal static class GlideinProblems
     public static ProblemHttpResult UnknownGlidein(string id) =>
         With($"No glidein '{id}' (never requested, or already cleaned up).", 404, "Not found", ProblemTypes.NotFound, "id");
 
-    public static ProblemHttpResult SiteUnavailable(string site, string reason) =>
-        With($"Site {site} takes no requests: {reason}.", 503, "Site unavailable", ProblemTypes.SiteUnavailable, "site");
-
     private static ProblemHttpResult With(string detail, int status, string title, string type, string parameter) =>
         TypedResults.Problem(detail, statusCode: status, title: title, type: type, extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
 }

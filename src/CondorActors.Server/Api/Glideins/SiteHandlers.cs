@@ -20,8 +20,6 @@ internal static class SiteHandlers
             views.Add(View(site.Settings, site.Batch.Kind, site.Settings.Enabled ? null : "disabled in the configuration (enabled = false)", summary.Live, counts));
         }
 
-        var none = Enum.GetValues<GlideinPhase>().ToDictionary(p => p.ToString(), _ => 0);
-        views.AddRange(sites.Unavailable.Select(u => View(u.Settings, u.BatchSystem, u.Reason, 0, none)));
         return TypedResults.Ok<IReadOnlyList<SiteView>>([.. views.OrderBy(v => v.Site, StringComparer.Ordinal)]);
     }
 
@@ -64,9 +62,7 @@ internal static class SiteHandlers
     {
         if (sites.Find(site) is not { } context)
         {
-            return sites.Unavailable.FirstOrDefault(u => u.Settings.Name == site) is { } unavailable
-                ? GlideinProblems.SiteUnavailable(site, unavailable.Reason)
-                : GlideinProblems.UnknownSite(site);
+            return GlideinProblems.UnknownSite(site);
         }
 
         if (GlideinRequestBody.Parse(json, context.Settings, out var refusal) is not var (count, spec))
