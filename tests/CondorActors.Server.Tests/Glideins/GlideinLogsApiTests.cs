@@ -19,9 +19,23 @@ public sealed class GlideinLogsApiTests : IAsyncLifetime
         var (_, body) = await _server.Client.SendAsync(HttpMethod.Post, "/v1/sites/local/glideins", "{}");
         _id = body.GetProperty("glideins")[0].GetString()!;
         _root = _server.Sites().Find("local")!.FilesOf(_id).Root;
+        var seen = "";
+
         // The local batch system creates the job's output file when the job starts.
-        await GlideinServer.EventuallyAsync(() => Task.FromResult(File.Exists(Path.Combine(_root, "batch", "batch.out"))), ok => ok, TimeSpan.FromSeconds(30), "batch job started");
+        await GlideinServer.EventuallyAsync(
+            async () =>
+            {
+                var (response, glidein) = await _server.Client.SendAsync(HttpMethod.Get, $"/v1/glideins/{_id}");
+                seen = response.IsSuccessStatusCode ? glidein.ToString() : seen;
+                return (Started: File.Exists(Path.Combine(_root, "batch", "batch.out")), LastSeen: seen);
+            },
+            probe => probe.Started,
+            TimeSpan.FromSeconds(90),
+            "batch job started");
         await File.WriteAllTextAsync(Path.Combine(_root, "batch", "batch.err"), "#!/bin/sh was here\n");
+        await Task.Delay(1500);
+        var (_, now) = await _server.Client.SendAsync(HttpMethod.Get, $"/v1/glideins/{_id}");
+        Assert.True(Directory.Exists(Path.Combine(_root, "log")), "glidein died early: " + now + " / " + seen);
         await File.WriteAllTextAsync(Path.Combine(_root, "log", "StartLog.0"), string.Join('\n', Enumerable.Range(1, 50).Select(i => $"line {i}")) + "\n");
         _outside = Path.Combine(_server.DataDir, "secret.txt");
         await File.WriteAllTextAsync(_outside, "not yours");
