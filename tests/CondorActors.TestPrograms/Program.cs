@@ -16,6 +16,8 @@ internal static class Program
         ["print-bytes"] = RunnerBehaviours.PrintBytes,
         ["lines"] = RunnerBehaviours.Lines,
         ["ignore-sigterm"] = RunnerBehaviours.IgnoreSigterm,
+        ["bridge-half"] = GlideinHalves.BridgeHalf,
+        ["hpc-half"] = GlideinHalves.HpcHalf,
         ["fake-condor-q"] = FakeCondor.CondorQ,
         ["journal-writer"] = JournalWriterProgram.Run,
         ["persistent-actor-writer"] = PersistentActorWriterProgram.Run,

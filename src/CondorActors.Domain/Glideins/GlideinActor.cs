@@ -151,16 +151,16 @@ public sealed partial class GlideinActor : PersistentActor
             return;
         }
 
-        var running = observation is { BatchKnown: true, Batch.State: BatchJobState.Running };
-        TimeSpan? heartbeatAge = null;
-        if (running)
+        // The site polled before it heard of the submit and looked the job up by name in a snapshot
+        // taken before it existed: that "not found" says nothing about the job (it is not vanished).
+        if (observation is { BatchKnown: true, Batch: null, BatchJobId: null } && State.BatchJobId is not null)
         {
-            // A missing file (never written, or gone) counts from the last heartbeat seen, else
-            // from the persisted first Running, which a controller restart does not reset.
-            var heartbeat = HeartbeatFile.TryRead(_files.Heartbeat)?.At;
-            heartbeatAge = GlideinRules.HeartbeatAge(observation.At, heartbeat, _lastHeartbeat, State.BatchRunningSince);
-            _lastHeartbeat = heartbeat ?? _lastHeartbeat;
+            observation = observation with { BatchKnown = false };
         }
+
+        var running = observation is { BatchKnown: true, Batch.State: BatchJobState.Running };
+        // Only with a heartbeat timeout does the age matter (and cost a file read).
+        TimeSpan? heartbeatAge = running && Settings.HeartbeatTimeout is not null ? HeartbeatAgeAt(observation.At) : null;
 
         var evidence = new GlideinEvidence(observation.At)
         {
