@@ -8,10 +8,9 @@ namespace CondorActors.Server.Hosting;
 /// <summary>
 /// THE place where a site's glidein operations and bridge half are chosen for the condor backend
 /// in use. The operations come from <see cref="GlideinCondorOpsServiceCollectionExtensions"/>
-/// (simulated pool, or the command-line tools). The bridge half: simulated, the one advertising
-/// into the simulated pool; CLI, the process-tree bridge startd plugs in at the marked case (until
-/// it does, <see cref="MissingBridgeHalf"/> refuses to start one, so split glideins on the cli
-/// backend die at once with that reason and are cleaned up; pilot glideins need no bridge half).
+/// (simulated pool, or the command-line tools). The bridge half: simulated, the in-process one
+/// advertising into the simulated pool; CLI, a real <c>condor_startd</c> process tree started from
+/// the site's <c>bridge-command</c> (<see cref="ProcessBridgeHalf"/>).
 /// </summary>
 internal static class GlideinBackends
 {
@@ -23,10 +22,8 @@ internal static class GlideinBackends
         return backend switch
         {
             CondorBackendKind.Simulated => (condor, new SimulatedBridgeHalf(provider.GetRequiredService<SimulatedCondorPool>(), site.BridgeHost)),
-
-            // PLUG-IN POINT (CLI bridge half): new ProcessBridgeHalf(...) from the IProcessRunner,
-            // site.BridgeCommand, site.CollectorHost and site.BridgeHost.
-            CondorBackendKind.Cli => (condor, new MissingBridgeHalf()),
+            CondorBackendKind.Cli => (condor, new ProcessBridgeHalf(
+                new ProcessBridgeOptions { Command = site.BridgeCommand }, site, provider.GetService<ILogger<ProcessBridgeHalf>>())),
             _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, null),
         };
     }
