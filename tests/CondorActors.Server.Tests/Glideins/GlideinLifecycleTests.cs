@@ -31,7 +31,7 @@ public sealed class GlideinLifecycleTests
         }
 
         var files = server.Sites().Find("local")!.FilesOf(a);
-        Assert.True(File.Exists(files.Heartbeat), "the hpc-half writes its heartbeat into the batch folder");
+        await GlideinServer.EventuallyAsync(() => Task.FromResult(File.Exists(files.Heartbeat)), ok => ok, Patience, "the hpc-half's heartbeat in the batch folder");
         var (_, sites) = await client.SendAsync(HttpMethod.Get, "/v1/sites");
         Assert.Equal(2, sites.EnumerateArray().Single(s => s.GetProperty("site").GetString() == "local").GetProperty("counts").GetProperty("Advertising").GetInt32());
 

@@ -23,7 +23,7 @@ internal static class GlideinServer
             "--condoractors:condor:simulated:slots=0",
             "--Logging:LogLevel:Default=Warning",
             "--condoractors:sites:local:poll-interval=200ms",
-            "--condoractors:sites:local:heartbeat-timeout=20s",
+            "--condoractors:sites:local:heartbeat-timeout=60s",
             "--condoractors:sites:local:retention=0s",
             "--condoractors:sites:local:cleanup-retry-initial=100ms",
             "--condoractors:sites:local:cleanup-retry-max=1s",
