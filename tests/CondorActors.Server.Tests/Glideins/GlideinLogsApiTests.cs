@@ -33,7 +33,6 @@ public sealed class GlideinLogsApiTests : IAsyncLifetime
             TimeSpan.FromSeconds(90),
             "batch job started");
         await File.WriteAllTextAsync(Path.Combine(_root, "batch", "batch.err"), "#!/bin/sh was here\n");
-        await Task.Delay(1500);
         var (_, now) = await _server.Client.SendAsync(HttpMethod.Get, $"/v1/glideins/{_id}");
         Assert.True(Directory.Exists(Path.Combine(_root, "log")), "glidein died early: " + now + " / " + seen);
         await File.WriteAllTextAsync(Path.Combine(_root, "log", "StartLog.0"), string.Join('\n', Enumerable.Range(1, 50).Select(i => $"line {i}")) + "\n");
