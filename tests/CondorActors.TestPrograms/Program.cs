@@ -16,6 +16,8 @@ internal static class Program
         ["print-bytes"] = RunnerBehaviours.PrintBytes,
         ["lines"] = RunnerBehaviours.Lines,
         ["ignore-sigterm"] = RunnerBehaviours.IgnoreSigterm,
+        ["bridge-half"] = GlideinHalves.BridgeHalf,
+        ["hpc-half"] = GlideinHalves.HpcHalf,
         ["fake-condor-q"] = FakeCondor.CondorQ,
         ["fake-condor-tool"] = FakeCondorTools.RunByPath,
         ["journal-writer"] = JournalWriterProgram.Run,

@@ -3,7 +3,11 @@ using CondorActors.Domain.Batch;
 namespace CondorActors.Domain.Glideins;
 
 /// <summary>One poll's observation of a glidein, fanned out by its site (see <see cref="GlideinEvidence"/>).</summary>
-public sealed record ObserveGlidein(DateTimeOffset At, bool BatchKnown, BatchJobStatus? Batch, GlideinAds? Ads);
+public sealed record ObserveGlidein(DateTimeOffset At, bool BatchKnown, BatchJobStatus? Batch, GlideinAds? Ads)
+{
+    /// <summary>The batch job id the site looked up; null when it looked by the glidein's name (it did not know the id yet).</summary>
+    public string? BatchJobId { get; init; }
+}
 
 /// <summary>Stop taking new jobs; vacate whatever still runs at <paramref name="Deadline"/>.</summary>
 public sealed record DrainGlidein(DateTimeOffset Deadline, string Cause);

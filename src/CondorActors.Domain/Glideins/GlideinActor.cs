@@ -151,6 +151,13 @@ public sealed partial class GlideinActor : PersistentActor
             return;
         }
 
+        // The site polled before it heard of the submit and looked the job up by name in a snapshot
+        // taken before it existed: that "not found" says nothing about the job (it is not vanished).
+        if (observation is { BatchKnown: true, Batch: null, BatchJobId: null } && State.BatchJobId is not null)
+        {
+            observation = observation with { BatchKnown = false };
+        }
+
         var running = observation is { BatchKnown: true, Batch.State: BatchJobState.Running };
         TimeSpan? heartbeatAge = null;
         if (running)

@@ -195,7 +195,7 @@ public sealed partial class SiteActor : PersistentActor
             }
 
             var glideinAds = ads is null ? null : ads.GetValueOrDefault(id, GlideinAds.None);
-            child.Actor.Tell(new ObserveGlidein(at, batch is not null, status, glideinAds), Self);
+            child.Actor.Tell(new ObserveGlidein(at, batch is not null, status, glideinAds) { BatchJobId = child.BatchJobId }, Self);
         }
     }
 

@@ -22,6 +22,11 @@ internal static class CommandLine
             return await HpcHalfCommand.RunAsync(args[1..], Console.Error).ConfigureAwait(false);
         }
 
+        if (args is ["bridge-half", ..])
+        {
+            return await BridgeHalfCommand.RunAsync(args[1..], Console.Out, Console.Error).ConfigureAwait(false);
+        }
+
         var app = ServerHost.Build(args);
         await app.RunAsync().ConfigureAwait(false);
         return 0;

@@ -129,6 +129,23 @@ public abstract partial class JournalContractTests
     }
 
     [Fact]
+    public async Task A_number_another_node_wrote_and_deleted_is_not_written_again()
+    {
+        // Node A knows g-1 up to 2; node B appends 3 and deletes up to it, so no row 3 is left
+        // for a unique key to collide with: only the remembered highest number refuses A's 3.
+        await Journal.WriteAsync(Events("g-1", 1, 2));
+        var nodeB = Open(writerNode: "node-b").Journal;
+        await nodeB.WriteAsync([Event("g-1", 3) with { WriterNode = "node-b" }]);
+        await nodeB.DeleteUpToAsync("g-1", 3);
+
+        await Assert.ThrowsAsync<JournalConcurrencyException>(() => Journal.WriteAsync([Event("g-1", 3)]));
+
+        Assert.Empty(await ReplayAllAsync(Journal, "g-1"));
+        await Journal.WriteAsync([Event("g-1", 4)]);
+        Assert.Equal(new long[] { 4 }, SequenceNrs(await ReplayAllAsync(nodeB, "g-1")));
+    }
+
+    [Fact]
     public async Task Invalid_arguments_are_refused_before_anything_is_written()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => Journal.WriteAsync([]));

@@ -94,6 +94,40 @@ public sealed class SqliteJournalTests : JournalContractTests
         }
     }
 
+    [Fact]
+    public async Task Highest_numbers_are_read_once_while_no_other_connection_commits()
+    {
+        var journal = (SqliteJournal)Journal;
+        await Journal.WriteAsync([Event("g-1", 1)]);
+        await Journal.WriteAsync([Event("g-2", 1)]);
+        Assert.Equal(2, journal.HighestQueries);
+
+        await Journal.WriteAsync([Event("g-1", 2)]);
+        await Journal.WriteAsync(Events("g-2", 2, 3));
+        Assert.Equal(2, journal.HighestQueries);
+
+        // A snapshot is saved on another connection: the next flush must not trust what it remembers.
+        await Snapshots.SaveAsync(new SnapshotEntry("g-1", 2, "state.v1", "{}", DateTimeOffset.UnixEpoch));
+        await Journal.WriteAsync([Event("g-1", 3)]);
+        Assert.Equal(3, journal.HighestQueries);
+        Assert.Equal(new long[] { 1, 2, 3 }, SequenceNrs(await ReplayAllAsync(Journal, "g-1")));
+    }
+
+    [Fact]
+    public async Task A_row_slipped_in_behind_a_remembered_number_is_seen_before_writing()
+    {
+        await Journal.WriteAsync([Event("g-1", 1)]);
+        await using (var connection = await OpenFileAsync())
+        {
+            await ExecuteAsync(connection, "INSERT INTO journal VALUES ('g-1', 2, 'other', '{}', '2025-01-01T00:00:00.000000Z', 'other-node');");
+        }
+
+        // Without the data_version check the flush would try 3 as a gap against its remembered 1.
+        await Journal.WriteAsync([Event("g-1", 3)]);
+
+        Assert.Equal(new long[] { 1, 2, 3 }, SequenceNrs(await ReplayAllAsync(Journal, "g-1")));
+    }
+
     private async Task<SqliteConnection> OpenFileAsync()
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, "journal.db"), Pooling = false }.ToString());

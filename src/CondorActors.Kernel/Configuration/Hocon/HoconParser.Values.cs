@@ -67,7 +67,8 @@ internal sealed partial class HoconParser
                 sb.Append(_parts[i].Whitespace).Append(((HoconValue)_parts[i].Node).ScalarText);
             }
 
-            result = new HoconString(sb.ToString(), first.Origin);
+            // Durations and sizes ("2 minutes", "512 MiB") repeat through a file: share short ones.
+            result = new HoconString(_tokenizer.Strings.Get(sb), first.Origin);
         }
         else
         {

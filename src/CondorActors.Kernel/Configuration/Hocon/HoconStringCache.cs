@@ -12,6 +12,19 @@ internal sealed class HoconStringCache
     private const int Slots = 512;
     private readonly string?[] _slots = new string?[Slots];
 
+    /// <summary>The builder's text, shared like a token's when it is short.</summary>
+    public string Get(System.Text.StringBuilder builder)
+    {
+        if (builder.Length > MaxLength)
+        {
+            return builder.ToString();
+        }
+
+        Span<char> text = stackalloc char[MaxLength];
+        builder.CopyTo(0, text, builder.Length);
+        return Get(text[..builder.Length]);
+    }
+
     public string Get(ReadOnlySpan<char> text)
     {
         if (text.Length > MaxLength)

@@ -66,7 +66,8 @@ internal sealed partial class HoconTokenizer
             _pos++;
         }
 
-        Emit(new(HoconTokenKind.QuotedString, sb.ToString(), origin));
+        // Escaped strings repeat too (a quoted note in every site); short ones are shared.
+        Emit(new(HoconTokenKind.QuotedString, _strings.Get(sb), origin));
     }
 
     private char ReadEscape()

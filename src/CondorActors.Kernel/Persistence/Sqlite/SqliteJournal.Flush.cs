@@ -10,11 +10,23 @@ internal sealed partial class SqliteJournal
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
 
+    /// <summary>Ids whose highest number is remembered between flushes; past this the memory is dropped and refilled.</summary>
+    internal const int MaxRememberedIds = 100_000;
+
     // Only the writer loop touches these, one flush at a time.
     private SqliteConnection? _writer;
     private SqliteCommand? _highestOfMany;
     private SqliteCommand? _insert;
-    private readonly Dictionary<string, long> _highestInFlush = new(StringComparer.Ordinal);
+    private SqliteCommand? _dataVersion;
+
+    // The highest stored number of ids this connection read or wrote, valid while the file's
+    // data_version is unchanged since this connection's last commit (see ReadHighestOfAll).
+    private readonly Dictionary<string, long> _highest = new(StringComparer.Ordinal);
+    private readonly List<string> _unknownIds = [];
+    private long _highestDataVersion = -1;
+
+    /// <summary>Flushes that had to query the store for at least one id (tests and diagnostics).</summary>
+    internal long HighestQueries { get; private set; }
 
     private async Task FlushAsync(IReadOnlyList<PendingWrite> writes)
     {
@@ -26,7 +38,8 @@ internal sealed partial class SqliteJournal
             using var transaction = _writer!.BeginTransaction(deferred: false);
             _highestOfMany!.Transaction = transaction;
             _insert!.Transaction = transaction;
-            ReadHighestOfAll(writes);
+            _dataVersion!.Transaction = transaction;
+            var dataVersion = ReadHighestOfAll(writes);
             foreach (var write in writes)
             {
                 WriteOne(transaction, write);
@@ -34,10 +47,17 @@ internal sealed partial class SqliteJournal
 
             // Commit fsyncs the WAL (synchronous=FULL): only now are the writes acknowledged.
             transaction.Commit();
+
+            // This connection's own commits leave its data_version unchanged, so the numbers
+            // remembered (including this flush's writes) stay valid until another connection commits.
+            _highestDataVersion = dataVersion;
         }
         catch
         {
-            // The connection may be unusable (I/O error, disk full); start clean next flush.
+            // The connection may be unusable (I/O error, disk full); start clean next flush. The
+            // remembered numbers may include writes that were rolled back: forget them.
+            _highest.Clear();
+            _highestDataVersion = -1;
             await CloseWriterAsync().ConfigureAwait(false);
             throw;
         }
@@ -58,7 +78,7 @@ internal sealed partial class SqliteJournal
     /// </summary>
     private void WriteOne(SqliteTransaction transaction, PendingWrite write)
     {
-        var highest = _highestInFlush[write.PersistenceId];
+        var highest = _highest[write.PersistenceId];
         if (write.FirstSequenceNr != highest + 1)
         {
             write.Reject(WriteBatchValidation.SequenceMismatch(write, highest));
@@ -83,11 +103,14 @@ internal sealed partial class SqliteJournal
                 transaction.Release("w");
             }
 
-            _highestInFlush[write.PersistenceId] = write.LastSequenceNr;
+            _highest[write.PersistenceId] = write.LastSequenceNr;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT)
         {
             Undo(transaction, several);
+
+            // The store holds a row this process did not expect: read the id again next time.
+            _highest.Remove(write.PersistenceId);
             write.Reject(ex.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique
                 ? new JournalConcurrencyException(write.PersistenceId, write.FirstSequenceNr)
                 : new ArgumentException($"Events of '{write.PersistenceId}' from {write.FirstSequenceNr} were refused by the store: {ex.Message}", ex));
@@ -95,23 +118,45 @@ internal sealed partial class SqliteJournal
     }
 
     /// <summary>
-    /// One statement for the highest stored number of every id in the flush (ids passed as a JSON
-    /// array), instead of a subquery in each INSERT: the per-row statement is then a plain append.
+    /// Makes sure the highest stored number of every id in the flush is known. Numbers remembered
+    /// from earlier flushes are used only if no other connection (another process, or this
+    /// process's deletes and snapshot saves) has committed since this connection last did:
+    /// SQLite's <c>PRAGMA data_version</c> changes exactly then. It is read inside the IMMEDIATE
+    /// transaction, which holds the write lock, so nothing can change after the check. Ids not
+    /// remembered are read with one statement (ids passed as a JSON array), not a subquery per
+    /// INSERT. Returns the data_version seen.
     /// </summary>
-    private void ReadHighestOfAll(IReadOnlyList<PendingWrite> writes)
+    private long ReadHighestOfAll(IReadOnlyList<PendingWrite> writes)
     {
-        _highestInFlush.Clear();
-        foreach (var write in writes)
+        var dataVersion = (long)_dataVersion!.ExecuteScalar()!;
+        if (dataVersion != _highestDataVersion || _highest.Count > MaxRememberedIds)
         {
-            _highestInFlush[write.PersistenceId] = 0;
+            _highest.Clear();
         }
 
-        _highestOfMany!.Parameters[0].Value = JsonSerializer.Serialize(_highestInFlush.Keys);
+        _unknownIds.Clear();
+        foreach (var write in writes)
+        {
+            if (_highest.TryAdd(write.PersistenceId, 0))
+            {
+                _unknownIds.Add(write.PersistenceId);
+            }
+        }
+
+        if (_unknownIds.Count == 0)
+        {
+            return dataVersion;
+        }
+
+        HighestQueries++;
+        _highestOfMany!.Parameters[0].Value = JsonSerializer.Serialize(_unknownIds);
         using var reader = _highestOfMany.ExecuteReader();
         while (reader.Read())
         {
-            _highestInFlush[reader.GetString(0)] = reader.GetInt64(1);
+            _highest[reader.GetString(0)] = reader.GetInt64(1);
         }
+
+        return dataVersion;
     }
 
     private static void Undo(SqliteTransaction transaction, bool savepoint)
@@ -152,6 +197,8 @@ internal sealed partial class SqliteJournal
             FROM json_each($ids) AS ids;
             """;
         _highestOfMany.Parameters.Add("$ids", SqliteType.Text);
+        _dataVersion = _writer.CreateCommand();
+        _dataVersion.CommandText = "PRAGMA data_version;";
         _insert = CreateInsert(_writer, """
             INSERT INTO journal (persistence_id, sequence_number, manifest, payload, timestamp, writer_node)
             VALUES ($pid, $seq, $manifest, $payload, $ts, $node);
@@ -175,6 +222,7 @@ internal sealed partial class SqliteJournal
     {
         _highestOfMany?.Dispose();
         _insert?.Dispose();
+        _dataVersion?.Dispose();
         if (_writer is not null)
         {
             await _writer.DisposeAsync().ConfigureAwait(false);
@@ -183,5 +231,6 @@ internal sealed partial class SqliteJournal
         _writer = null;
         _highestOfMany = null;
         _insert = null;
+        _dataVersion = null;
     }
 }
