@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
 using CondorActors.TestKit;
 
 namespace CondorActors.Server.Tests.Glideins.Crash;
@@ -65,6 +67,23 @@ internal sealed class ControllerProcess : IAsyncDisposable
             StartTimeout,
             TimeSpan.FromMilliseconds(200));
         return controller;
+    }
+
+    /// <summary>Sends a request with an optional JSON body; the body of the answer as JSON (a string when it is not JSON).</summary>
+    public async Task<(HttpResponseMessage Response, JsonElement Body)> SendAsync(HttpMethod method, string path, string? json = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var body = text.Length > 0 && response.Content.Headers.ContentType?.MediaType is "application/json" or "application/problem+json"
+            ? JsonDocument.Parse(text).RootElement.Clone()
+            : JsonSerializer.SerializeToElement(text);
+        return (response, body);
     }
 
     /// <summary>SIGKILL (Process.Kill on Unix): no shutdown hook, flush or journal close runs.</summary>

@@ -84,16 +84,16 @@ public sealed class GlideinCrashRecoveryTests : IDisposable
         (string Ads, string Jobs) atCrash;
         await using (var controller = await ControllerProcess.StartAsync(config, token, log))
         {
-            var (requested, body) = await controller.Client.SendAsync(HttpMethod.Post, $"/v1/sites/{CrashPool.Site}/glideins", """{"count": 1, "mode": "pilot", "walltime": "5m"}""");
+            var (requested, body) = await controller.SendAsync(HttpMethod.Post, $"/v1/sites/{CrashPool.Site}/glideins", """{"count": 1, "mode": "pilot", "walltime": "5m"}""");
             Assert.True(requested.StatusCode == HttpStatusCode.Accepted, $"POST answered {requested.StatusCode}: {body}");
             id = body.GetProperty("glideins")[0].GetString()!;
 
             // The pilot's startd advertises its slots and a job lands on one: Running.
             CrashPool.Arrange(pool, id);
-            await StateAsync(controller.Client, id, "Running");
+            await StateAsync(controller, id, "Running");
 
             pool.Block(tool, phase, argument);
-            var (killed, _) = await controller.Client.SendAsync(HttpMethod.Delete, $"/v1/glideins/{id}?force=true");
+            var (killed, _) = await controller.SendAsync(HttpMethod.Delete, $"/v1/glideins/{id}?force=true");
             Assert.Equal(HttpStatusCode.Accepted, killed.StatusCode);
             var blocked = await BlockedAsync(pool, tool);
             atCrash = pool.Snapshot();
@@ -133,8 +133,8 @@ public sealed class GlideinCrashRecoveryTests : IDisposable
         await using (var restarted = await ControllerProcess.StartAsync(config, token, log))
         {
             // Cleaned up: gone from the API (only CleanedUp glideins are) and its folder deleted after retention.
-            await GoneAsync(restarted.Client, id);
-            Assert.Equal(HttpStatusCode.NotFound, (await restarted.Client.SendAsync(HttpMethod.Get, $"/v1/glideins/{id}")).Response.StatusCode);
+            await GoneAsync(restarted, id);
+            Assert.Equal(HttpStatusCode.NotFound, (await restarted.SendAsync(HttpMethod.Get, $"/v1/glideins/{id}")).Response.StatusCode);
             Assert.False(Directory.Exists(Path.Combine(data, "glideins", CrashPool.Site, id)), "the glidein's folder is deleted");
         }
 
@@ -225,16 +225,27 @@ public sealed class GlideinCrashRecoveryTests : IDisposable
     /// would also run condor_status and condor_q, mixing reads into the invocation log); null once it
     /// is cleaned up (the listing leaves those out).
     /// </summary>
-    private static async Task<string?> ListedStateAsync(HttpClient client, string id)
+    private static async Task<string?> ListedStateAsync(ControllerProcess controller, string id)
     {
-        var (response, body) = await client.SendAsync(HttpMethod.Get, $"/v1/glideins?site={CrashPool.Site}");
+        var (response, body) = await controller.SendAsync(HttpMethod.Get, $"/v1/glideins?site={CrashPool.Site}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return body.EnumerateArray().Where(g => g.GetProperty("id").GetString() == id).Select(g => g.GetProperty("state").GetString()).SingleOrDefault();
     }
 
-    private static Task<string?> StateAsync(HttpClient client, string id, string state) =>
-        GlideinServer.EventuallyAsync(() => ListedStateAsync(client, id), s => s == state, Patience, $"glidein {id} {state}");
+    private static Task StateAsync(ControllerProcess controller, string id, string state) =>
+        EventuallyAsync(() => ListedStateAsync(controller, id), s => s == state, $"glidein {id} {state}");
 
-    private static Task<string?> GoneAsync(HttpClient client, string id) =>
-        GlideinServer.EventuallyAsync(() => ListedStateAsync(client, id), s => s is null, Patience, $"glidein {id} cleaned up");
+    private static Task GoneAsync(ControllerProcess controller, string id) =>
+        EventuallyAsync(() => ListedStateAsync(controller, id), s => s is null, $"glidein {id} cleaned up");
+
+    private static async Task EventuallyAsync(Func<Task<string?>> probe, Func<string?, bool> done, string what)
+    {
+        var end = DateTime.UtcNow + Patience;
+        string? last;
+        while (!done(last = await probe()))
+        {
+            Assert.True(DateTime.UtcNow < end, $"{what} did not happen within {Patience}; last state: {last ?? "(not listed)"}");
+            await Task.Delay(PollEvery);
+        }
+    }
 }
