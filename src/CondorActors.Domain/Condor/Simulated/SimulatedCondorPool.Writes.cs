@@ -84,6 +84,11 @@ public sealed partial class SimulatedCondorPool : ICondorScheduler
                 }
 
                 messages.Add(message);
+                if (changed.RemoteHost is null)
+                {
+                    ReleaseSlot(job.RemoteHost);
+                }
+
                 if (action == JobAction.Remove)
                 {
                     jobs = jobs.Remove(job.Id);
