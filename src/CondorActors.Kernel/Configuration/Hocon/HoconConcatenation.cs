@@ -1,7 +1,7 @@
 namespace CondorActors.Kernel.Configuration.Hocon;
 
 /// <summary>Values written side by side on one line: a string, array or object concatenation.</summary>
-internal sealed class HoconConcatenation : HoconNode
+internal sealed class HoconConcatenation : HoconDeferred
 {
     public HoconConcatenation(List<HoconNode> parts, HoconOrigin origin)
         : base(origin) => Parts = parts;

@@ -16,8 +16,8 @@ internal sealed partial class HoconResolver
 {
     private readonly List<HoconNode> _roots;
     private readonly Func<string, string?> _environment;
-    private readonly Dictionary<HoconNode, HoconValue?> _memo = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<HoconNode, HoconObject[]> _spliced = new(ReferenceEqualityComparer.Instance);
+    // Marks a memoized undefined value (an optional substitution with nothing to refer to).
+    private static readonly object Undefined = new();
     private readonly HashSet<HoconNode> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly List<HoconSubstitution> _active = [];
 
@@ -104,9 +104,9 @@ internal sealed partial class HoconResolver
         for (var i = definitions.Count - 1; i >= 0; i--)
         {
             var definition = definitions[i];
-            if (definition is HoconSubstitution or HoconConcatenation)
+            if (definition is HoconDeferred deferred)
             {
-                var value = ResolveDefinition(path, definition, restriction, definition is HoconConcatenation, out var parts);
+                var value = ResolveDefinition(path, deferred, restriction, deferred is HoconConcatenation, out var parts);
                 if (parts is not null)
                 {
                     // An object concatenation is the merge of its parts: taking the parts as
@@ -250,30 +250,39 @@ internal sealed partial class HoconResolver
         UnresolvedArray array => ResolveArray(array, restriction),
         UnresolvedObject { IsPlain: true } literal => Literal(literal),
         UnresolvedObject => ValueOf(null, [node], restriction),
-        _ => ResolveDefinition(null, node, restriction),
+        HoconDeferred deferred => ResolveDefinition(null, deferred, restriction),
+        _ => throw new InvalidOperationException("unexpected node " + node.GetType().Name),
     };
 
     /// <summary>
     /// Resolves a substitution or concatenation that defines <paramref name="path"/> (null when
     /// anonymous), hiding it and newer definitions of the path while doing so (looking backward).
     /// </summary>
-    private HoconValue? ResolveDefinition(PathNode? path, HoconNode definition, Restriction? restriction) => ResolveDefinition(path, definition, restriction, false, out _);
+    private HoconValue? ResolveDefinition(PathNode? path, HoconDeferred definition, Restriction? restriction) => ResolveDefinition(path, definition, restriction, false, out _);
 
     /// <summary>
     /// As above; with <paramref name="splice"/>, a concatenation of two or more objects is not
     /// merged: its object parts come back in <paramref name="parts"/> (oldest first) instead.
     /// </summary>
-    private HoconValue? ResolveDefinition(PathNode? path, HoconNode definition, Restriction? restriction, bool splice, out HoconObject[]? parts)
+    private HoconValue? ResolveDefinition(PathNode? path, HoconDeferred definition, Restriction? restriction, bool splice, out HoconObject[]? parts)
     {
         parts = null;
-        if (_memo.TryGetValue(definition, out var memo))
+        if (ReferenceEquals(definition.MemoOwner, this))
         {
-            return memo;
-        }
-
-        if (splice && _spliced.TryGetValue(definition, out parts))
-        {
-            return null;
+            // A value memo answers every request; spliced parts only a splicing one (a plain
+            // request computes the merged value and memoizes it over the parts).
+            switch (definition.Memo)
+            {
+                case HoconValue value:
+                    return value;
+                case HoconObject[] spliced when splice:
+                    parts = spliced;
+                    return null;
+                case HoconObject[]:
+                    break;
+                default:
+                    return null;
+            }
         }
 
         if (!_inProgress.Add(definition))
@@ -290,13 +299,14 @@ internal sealed partial class HoconResolver
                 HoconConcatenation concatenation => ResolveConcatenation(concatenation, inner, splice, out parts),
                 _ => throw new InvalidOperationException("not a substitution or concatenation"),
             };
+            definition.MemoOwner = this;
             if (parts is not null)
             {
-                _spliced[definition] = parts;
+                definition.Memo = parts;
                 return null;
             }
 
-            _memo[definition] = value;
+            definition.Memo = value ?? Undefined;
             return value;
         }
         finally
