@@ -71,6 +71,7 @@ internal sealed partial class HoconResolver
         {
             var effective = Effective(node, definitions, restriction);
             var child = ChildDefinitions(effective, key);
+            ReturnEffective(effective, definitions);
             node = new PathNode(node, key);
             if (restriction is not null)
             {

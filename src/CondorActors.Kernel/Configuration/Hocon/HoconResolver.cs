@@ -20,6 +20,7 @@ internal sealed partial class HoconResolver
     private static readonly object Undefined = new();
     private readonly HashSet<HoconNode> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly List<HoconSubstitution> _active = [];
+    private readonly Stack<List<HoconNode>> _scratch = new();
 
     public HoconResolver(IReadOnlyList<UnresolvedObject> roots, Func<string, string?> environment)
     {
@@ -43,6 +44,13 @@ internal sealed partial class HoconResolver
     private HoconValue? ValueOf(PathNode? path, List<HoconNode> definitions, Restriction? restriction)
     {
         var effective = Effective(path, definitions, restriction);
+        var value = ValueOfEffective(path, effective, restriction);
+        ReturnEffective(effective, definitions);
+        return value;
+    }
+
+    private HoconValue? ValueOfEffective(PathNode? path, List<HoconNode> effective, Restriction? restriction)
+    {
         if (effective.Count == 0)
         {
             return null;
@@ -68,6 +76,7 @@ internal sealed partial class HoconResolver
 
         var keys = KeysOf(effective);
         var result = new HoconObject(top.Origin, keys.Count);
+        result.ReserveIndex();
         for (var k = 0; k < keys.Count; k++)
         {
             var key = keys[k];
@@ -78,9 +87,10 @@ internal sealed partial class HoconResolver
                 childDefinitions = Restrict(childPath, childDefinitions, restriction, out _);
             }
 
+            // KeysOf gives each key once, so no lookup is needed before adding it.
             if (ValueOf(childPath, childDefinitions, restriction) is { } value)
             {
-                result.Set(key, value);
+                result.Append(key, value);
             }
         }
 
@@ -100,7 +110,7 @@ internal sealed partial class HoconResolver
             return definitions;
         }
 
-        var result = new List<HoconNode>(definitions.Count);
+        var result = RentList();
         for (var i = definitions.Count - 1; i >= 0; i--)
         {
             var definition = definitions[i];
@@ -136,6 +146,25 @@ internal sealed partial class HoconResolver
 
         result.Reverse();
         return result;
+    }
+
+    // Scratch lists for effective definitions and concatenation parts: they live only while one
+    // value is computed, and a large file computes thousands, so they are reused.
+    private List<HoconNode> RentList() => _scratch.TryPop(out var list) ? list : [];
+
+    private void ReturnList(List<HoconNode> list)
+    {
+        list.Clear();
+        _scratch.Push(list);
+    }
+
+    /// <summary>Returns a list <see cref="Effective"/> rented (it hands back its input unchanged when there was nothing to do).</summary>
+    private void ReturnEffective(List<HoconNode> effective, List<HoconNode> definitions)
+    {
+        if (!ReferenceEquals(effective, definitions))
+        {
+            ReturnList(effective);
+        }
     }
 
     private static IReadOnlyList<string> KeysOf(List<HoconNode> effective)
