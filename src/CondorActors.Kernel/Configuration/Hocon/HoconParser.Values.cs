@@ -72,15 +72,22 @@ internal sealed partial class HoconParser
         }
         else
         {
-            var parts = new List<HoconNode>(count * 2);
+            var size = count;
+            for (var i = start; i < _parts.Count; i++)
+            {
+                size += _parts[i].Whitespace is null ? 0 : 1;
+            }
+
+            var parts = new HoconNode[size];
+            var n = 0;
             for (var i = start; i < _parts.Count; i++)
             {
                 if (_parts[i].Whitespace is { } text)
                 {
-                    parts.Add(new HoconWhitespace(text, _parts[i].WhitespaceOrigin));
+                    parts[n++] = new HoconWhitespace(text, _parts[i].WhitespaceOrigin);
                 }
 
-                parts.Add(_parts[i].Node);
+                parts[n++] = _parts[i].Node;
             }
 
             result = new HoconConcatenation(parts, first.Origin);
