@@ -12,10 +12,18 @@ internal sealed class HoconConcatenation : HoconDeferred
 }
 
 /// <summary>Whitespace between two values of a concatenation (kept in strings, ignored between arrays or objects).</summary>
+/// <remarks>
+/// Nothing reports where whitespace was written, so it has no origin of its own and the usual
+/// single space is one shared node rather than one per concatenation.
+/// </remarks>
 internal sealed class HoconWhitespace : HoconNode
 {
-    public HoconWhitespace(string text, HoconOrigin origin)
-        : base(origin) => Text = text;
+    private static readonly HoconWhitespace Space = new(" ");
+
+    private HoconWhitespace(string text)
+        : base(default) => Text = text;
 
     public string Text { get; }
+
+    public static HoconWhitespace Of(string text) => text == " " ? Space : new HoconWhitespace(text);
 }

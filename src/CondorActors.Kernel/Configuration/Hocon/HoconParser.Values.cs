@@ -43,7 +43,7 @@ internal sealed partial class HoconParser
             var whitespace = _parts.Count > start && pendingWhitespace is { } ws ? ws : default;
             var node = ParseSingle();
             onlyLiterals &= node is HoconString or HoconNumber or HoconBoolean or HoconNull;
-            _parts.Add(new ValuePart(whitespace.Text, whitespace.Origin, node));
+            _parts.Add(new ValuePart(whitespace.Text, node));
             pendingWhitespace = null;
         }
 
@@ -84,7 +84,7 @@ internal sealed partial class HoconParser
             {
                 if (_parts[i].Whitespace is { } text)
                 {
-                    parts[n++] = new HoconWhitespace(text, _parts[i].WhitespaceOrigin);
+                    parts[n++] = HoconWhitespace.Of(text);
                 }
 
                 parts[n++] = _parts[i].Node;
@@ -205,5 +205,5 @@ internal sealed partial class HoconParser
     }
 
     /// <summary>One value of a concatenation and the whitespace written before it (null for the first).</summary>
-    private readonly record struct ValuePart(string? Whitespace, HoconOrigin WhitespaceOrigin, HoconNode Node);
+    private readonly record struct ValuePart(string? Whitespace, HoconNode Node);
 }
