@@ -54,6 +54,13 @@ public sealed partial class GlideinActor : PersistentActor
             case IGlideinEvent e:
                 _state = State.Apply(e);
                 break;
+            case RecoveryCompleted when _state is not null:
+                // Told now, not on Resume: the site's first poll after a restart often reaches a
+                // glidein while it is still replaying, so that observation (and the write of what
+                // it shows, slow when 10,000 glideins persist at once) comes before Resume; until
+                // this report the site lists the glidein as Requested.
+                Report();
+                break;
         }
 
         return Task.CompletedTask;
@@ -119,7 +126,6 @@ public sealed partial class GlideinActor : PersistentActor
             return;
         }
 
-        Report();
         switch (State.Phase)
         {
             case GlideinPhase.Requested:
@@ -159,15 +165,8 @@ public sealed partial class GlideinActor : PersistentActor
         }
 
         var running = observation is { BatchKnown: true, Batch.State: BatchJobState.Running };
-        TimeSpan? heartbeatAge = null;
-        if (running)
-        {
-            // A missing file (never written, or gone) counts from the last heartbeat seen, else
-            // from the persisted first Running, which a controller restart does not reset.
-            var heartbeat = HeartbeatFile.TryRead(_files.Heartbeat)?.At;
-            heartbeatAge = GlideinRules.HeartbeatAge(observation.At, heartbeat, _lastHeartbeat, State.BatchRunningSince);
-            _lastHeartbeat = heartbeat ?? _lastHeartbeat;
-        }
+        // Only with a heartbeat timeout does the age matter (and cost a file read).
+        TimeSpan? heartbeatAge = running && Settings.HeartbeatTimeout is not null ? HeartbeatAgeAt(observation.At) : null;
 
         var evidence = new GlideinEvidence(observation.At)
         {
