@@ -120,9 +120,17 @@ internal sealed partial class SqliteJournal
         {
             Undo(transaction, several);
 
-            // The store holds a row this process did not expect: read the id again next time.
-            _highest.Remove(write.PersistenceId);
-            write.Reject(ex.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique
+            var duplicate = ex.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique;
+            if (duplicate)
+            {
+                // The store holds a row this process did not expect: read the id again now, so a
+                // later write of it in this flush is checked against the stored number. (A refused
+                // payload leaves the remembered number right; forgetting it here made a later write
+                // of the same id in this flush fail the whole flush.)
+                ReadHighestOf([write.PersistenceId]);
+            }
+
+            write.Reject(duplicate
                 ? new JournalConcurrencyException(write.PersistenceId, write.FirstSequenceNr)
                 : new ArgumentException($"Events of '{write.PersistenceId}' from {write.FirstSequenceNr} were refused by the store: {ex.Message}", ex));
         }
@@ -159,15 +167,20 @@ internal sealed partial class SqliteJournal
             return dataVersion;
         }
 
+        ReadHighestOf(_unknownIds);
+        return dataVersion;
+    }
+
+    /// <summary>Reads and remembers the highest stored number of <paramref name="ids"/> (one statement).</summary>
+    private void ReadHighestOf(List<string> ids)
+    {
         HighestQueries++;
-        _highestOfMany!.Parameters[0].Value = JsonSerializer.Serialize(_unknownIds);
+        _highestOfMany!.Parameters[0].Value = JsonSerializer.Serialize(ids);
         using var reader = _highestOfMany.ExecuteReader();
         while (reader.Read())
         {
             _highest[reader.GetString(0)] = reader.GetInt64(1);
         }
-
-        return dataVersion;
     }
 
     private static void Undo(SqliteTransaction transaction, bool savepoint)
