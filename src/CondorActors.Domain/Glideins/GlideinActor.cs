@@ -159,15 +159,8 @@ public sealed partial class GlideinActor : PersistentActor
         }
 
         var running = observation is { BatchKnown: true, Batch.State: BatchJobState.Running };
-        TimeSpan? heartbeatAge = null;
-        if (running)
-        {
-            // A missing file (never written, or gone) counts from the last heartbeat seen, else
-            // from the persisted first Running, which a controller restart does not reset.
-            var heartbeat = HeartbeatFile.TryRead(_files.Heartbeat)?.At;
-            heartbeatAge = GlideinRules.HeartbeatAge(observation.At, heartbeat, _lastHeartbeat, State.BatchRunningSince);
-            _lastHeartbeat = heartbeat ?? _lastHeartbeat;
-        }
+        // Only with a heartbeat timeout does the age matter (and cost a file read).
+        TimeSpan? heartbeatAge = running && Settings.HeartbeatTimeout is not null ? HeartbeatAgeAt(observation.At) : null;
 
         var evidence = new GlideinEvidence(observation.At)
         {

@@ -173,30 +173,63 @@ public sealed partial class SiteActor : PersistentActor
             return;
         }
 
-        var expected = _children.Values.Select(c => c.BatchJobId).OfType<string>().ToList();
+        var expected = new List<string>(_children.Count);
+        var anyWithoutJob = false;
+        foreach (var child in _children.Values)
+        {
+            if (child.BatchJobId is { } jobId)
+            {
+                expected.Add(jobId);
+            }
+            else
+            {
+                anyWithoutJob = true;
+            }
+        }
+
         var batchTask = PollBatchAsync(expected);
         var adsTask = PollCollectorAsync();
         var batch = await batchTask.ConfigureAwait(false);
         var ads = await adsTask.ConfigureAwait(false);
         var at = Now;
-        var byName = batch?.Jobs.Values
-            .Where(j => j.Name is not null)
-            .GroupBy(j => j.Name!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
+        // Only glideins whose submit was not recorded (a crash in between) are looked up by name.
+        var byName = batch is not null && anyWithoutJob ? JobsByNameSuffix(batch) : null;
         foreach (var (id, child) in _children)
         {
             BatchJobStatus? status = null;
             if (batch is not null)
             {
-                status = child.BatchJobId is { } jobId
-                    ? batch.Find(jobId)
-                    : byName!.FirstOrDefault(p => p.Key.EndsWith("-" + id, StringComparison.Ordinal)).Value;
+                status = child.BatchJobId is { } jobId ? batch.Find(jobId) : byName!.GetValueOrDefault(id);
             }
 
             var glideinAds = ads is null ? null : ads.GetValueOrDefault(id, GlideinAds.None);
             child.Actor.Tell(new ObserveGlidein(at, batch is not null, status, glideinAds) { BatchJobId = child.BatchJobId }, Self);
         }
+    }
+
+    /// <summary>
+    /// Jobs by every part of their name that follows a '-' (a job named <c>{tag}-{id}</c> is found
+    /// by its glidein id), so each lookup is one hash probe instead of a scan of all jobs.
+    /// The first job listed under a suffix wins.
+    /// </summary>
+    internal static Dictionary<string, BatchJobStatus> JobsByNameSuffix(BatchStatusSnapshot batch)
+    {
+        var result = new Dictionary<string, BatchJobStatus>(StringComparer.Ordinal);
+        foreach (var job in batch.Jobs.Values)
+        {
+            if (job.Name is not { } name)
+            {
+                continue;
+            }
+
+            for (var dash = name.IndexOf('-', StringComparison.Ordinal); dash >= 0; dash = name.IndexOf('-', dash + 1))
+            {
+                result.TryAdd(name[(dash + 1)..], job);
+            }
+        }
+
+        return result;
     }
 
     private async Task<BatchStatusSnapshot?> PollBatchAsync(IReadOnlyCollection<string> expected)
