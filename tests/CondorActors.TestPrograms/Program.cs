@@ -19,12 +19,19 @@ internal static class Program
         ["bridge-half"] = GlideinHalves.BridgeHalf,
         ["hpc-half"] = GlideinHalves.HpcHalf,
         ["fake-condor-q"] = FakeCondor.CondorQ,
+        ["fake-condor-tool"] = FakeCondorTools.RunByPath,
         ["journal-writer"] = JournalWriterProgram.Run,
         ["persistent-actor-writer"] = PersistentActorWriterProgram.Run,
     };
 
     public static int Main(string[] args)
     {
+        // Started through a link named condor_x (a fake pool's bin folder): that tool, with all arguments.
+        if (FakeCondorTools.InvokedAs() is { } tool)
+        {
+            return FakeCondorTools.Run(tool, args);
+        }
+
         if (args.Length == 0 || !Programs.TryGetValue(args[0], out var program))
         {
             Console.Error.WriteLine($"usage: condoractors-testprog <{string.Join('|', Programs.Keys)}> [args]");

@@ -31,6 +31,9 @@ public sealed partial class GlideinActor
         IGlideinEvent outcome;
         try
         {
+            // The slot is taken before the step's timeout starts: waiting behind other glideins'
+            // commands is not the command being slow.
+            using var slot = RunsCommands(step) ? await _site.Commands.EnterAsync().ConfigureAwait(false) : null;
             using var timeout = StepTimeout();
             outcome = await RunStepAsync(step, timeout.Token).ConfigureAwait(false);
         }
@@ -57,6 +60,17 @@ public sealed partial class GlideinActor
             Self.Tell(RunCleanup.Instance, Self);
         });
     }
+
+    /// <summary>Whether the step runs condor or batch commands (and so needs one of the site's command slots).</summary>
+    private bool RunsCommands(CleanupStep step) => step switch
+    {
+        CleanupStep.CancelBatchJob => State.BatchJobId is not null && !BatchJobEnded,
+        CleanupStep.InvalidateAds or CleanupStep.VacateJobs => true,
+        _ => false,
+    };
+
+    private bool BatchJobEnded => State.DeathCause is GlideinDeathCause.BatchJobCompleted or GlideinDeathCause.BatchJobFailed
+        or GlideinDeathCause.BatchJobCancelled or GlideinDeathCause.BatchJobTimedOut or GlideinDeathCause.BatchJobVanished;
 
     private async Task<IGlideinEvent> RunStepAsync(CleanupStep step, CancellationToken cancellationToken)
     {
@@ -105,8 +119,7 @@ public sealed partial class GlideinActor
             return "no batch job";
         }
 
-        if (State.DeathCause is GlideinDeathCause.BatchJobCompleted or GlideinDeathCause.BatchJobFailed
-            or GlideinDeathCause.BatchJobCancelled or GlideinDeathCause.BatchJobTimedOut or GlideinDeathCause.BatchJobVanished)
+        if (BatchJobEnded)
         {
             return $"batch job {jobId} already ended";
         }

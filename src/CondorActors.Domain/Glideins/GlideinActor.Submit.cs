@@ -25,6 +25,7 @@ public sealed partial class GlideinActor
                 StandardOutputPath = _files.BatchOutput,
                 StandardErrorPath = _files.BatchError,
             };
+            using var slot = await _site.Commands.EnterAsync().ConfigureAwait(false);
             using var timeout = StepTimeout();
             jobId = await _site.Batch.SubmitAsync(request, timeout.Token).ConfigureAwait(false);
         }

@@ -54,6 +54,13 @@ public sealed partial class GlideinActor : PersistentActor
             case IGlideinEvent e:
                 _state = State.Apply(e);
                 break;
+            case RecoveryCompleted when _state is not null:
+                // Told now, not on Resume: the site's first poll after a restart often reaches a
+                // glidein while it is still replaying, so that observation (and the write of what
+                // it shows, slow when 10,000 glideins persist at once) comes before Resume; until
+                // this report the site lists the glidein as Requested.
+                Report();
+                break;
         }
 
         return Task.CompletedTask;
@@ -119,7 +126,6 @@ public sealed partial class GlideinActor : PersistentActor
             return;
         }
 
-        Report();
         switch (State.Phase)
         {
             case GlideinPhase.Requested:

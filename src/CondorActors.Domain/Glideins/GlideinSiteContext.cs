@@ -10,5 +10,8 @@ public sealed record GlideinSiteContext(
     IBridgeHalf Bridge,
     IOrphanKiller Orphans)
 {
+    /// <summary>Shared by all the site's glideins: at most <see cref="GlideinSiteSettings.MaxConcurrentCommands"/> commands at once.</summary>
+    public CommandSlots Commands { get; } = new(Settings.MaxConcurrentCommands);
+
     public GlideinFiles FilesOf(string glideinId) => new(Settings.DataDirectory, Settings.Name, glideinId);
 }

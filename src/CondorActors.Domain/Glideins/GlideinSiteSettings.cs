@@ -10,6 +10,15 @@ public sealed record GlideinSiteSettings
     /// <summary>Base folder; glideins live in <c>{data-dir}/glideins/{site}/{id}</c>.</summary>
     public required string DataDirectory { get; init; }
 
+    /// <summary>False: the site takes no new glideins (those it has are still followed and cleaned up). Default true.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>What a request gets for the parameters it does not give (nodes, slots per node, walltime, mode).</summary>
+    public GlideinSpec Defaults { get; init; } = new();
+
+    /// <summary>Deadline of a drain when the request gives none. Default 10 min.</summary>
+    public TimeSpan DrainDeadline { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>One batch status command and one collector query per interval. Default 5 s.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -42,6 +51,12 @@ public sealed record GlideinSiteSettings
     /// <summary>Limit of one external step (submit, cancel, condor command). Default 2 min.</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Most external commands (submit, cancel, condor_advertise, condor_vacate_job and their
+    /// confirming queries) the site's glideins run at once; the others wait for a slot. Default 8.
+    /// </summary>
+    public int MaxConcurrentCommands { get; init; } = 8;
+
     /// <summary>Attempts of a submit the batch system did not answer before the glidein counts as SubmitFailed. Default 5.</summary>
     public int SubmitAttempts { get; init; } = 5;
 
@@ -62,4 +77,10 @@ public sealed record GlideinSiteSettings
 
     /// <summary>The host the bridge startds run on (their names end in <c>@host</c>).</summary>
     public string BridgeHost { get; init; } = Environment.MachineName;
+
+    /// <summary>
+    /// CLI backend: argv of a split glidein's bridge startd, placeholders <c>{config}</c>,
+    /// <c>{glidein_id}</c>, <c>{site}</c>, <c>{log_dir}</c>; run with <c>CONDOR_CONFIG</c> = the generated configuration.
+    /// </summary>
+    public ImmutableArray<string> BridgeCommand { get; init; } = ["condor_startd", "-f"];
 }

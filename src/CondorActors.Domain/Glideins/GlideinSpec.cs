@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace CondorActors.Domain.Glideins;
 
 /// <summary>What one glidein asks for: the request parameters, checked against the site's limits.</summary>
@@ -12,6 +14,12 @@ public sealed record GlideinSpec
     public TimeSpan Walltime { get; init; } = TimeSpan.FromHours(1);
 
     public GlideinMode Mode { get; init; } = GlideinMode.Split;
+
+    /// <summary>
+    /// Extra string attributes every startd of the glidein advertises (names checked by
+    /// <see cref="GlideinAttributes.Problem"/>; values quoted when the configuration is written).
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> Attributes { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
     /// <summary>Slot names as the startds advertise them: <c>slot{s}@glidein_{id}_{node}@{host}</c>.</summary>
     public int TotalSlots => Nodes * SlotsPerNode;

@@ -34,7 +34,18 @@ public static class GlideinStartdConfig
         Line("# One startd per node of the batch job; the launcher sets _CONDOR_GLIDEIN_NODE.");
         Line("GLIDEIN_NODE = 0");
         Line($"STARTD_NAME = glidein_{glidein.GlideinId}_$(GLIDEIN_NODE)");
-        Line("STARTD_ATTRS = $(STARTD_ATTRS) GlideinId GlideinSite GlideinBatchJobId GlideinState GlideinMode GlideinNotStartingReason");
+        var extra = glidein.Spec.Attributes;
+        if (extra.Count > 0)
+        {
+            Line("# Requested by the operator (names checked by GlideinAttributes; '$' written as $(DOLLAR)).");
+            foreach (var (name, value) in extra)
+            {
+                Line($"{name} = {GlideinAttributes.ConfigValue(value)}");
+            }
+        }
+
+        var requested = extra.Count > 0 ? " " + string.Join(' ', extra.Keys) : string.Empty;
+        Line("STARTD_ATTRS = $(STARTD_ATTRS) GlideinId GlideinSite GlideinBatchJobId GlideinState GlideinMode GlideinNotStartingReason" + requested);
         Line("SYSTEM_JOB_MACHINE_ATTRS = $(SYSTEM_JOB_MACHINE_ATTRS) GlideinId GlideinSite GlideinBatchJobId");
         Line(string.Empty);
         Line("## Matching: nothing may match while the batch job waits in the queue");

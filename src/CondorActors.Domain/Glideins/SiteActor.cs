@@ -99,6 +99,9 @@ public sealed partial class SiteActor : PersistentActor
                 }
 
                 break;
+            case ListSiteGlideins:
+                ReplyGlideins();
+                break;
             case GetSite:
                 Sender.Tell(new SiteSummary(
                     Settings.Name,

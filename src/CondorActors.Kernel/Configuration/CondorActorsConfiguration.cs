@@ -42,8 +42,11 @@ public static class CondorActorsConfiguration
         return environment(ConfigFileVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
     }
 
-    /// <summary>The HOCON source: embedded reference.conf, then the configuration file if any.</summary>
-    public static HoconConfigurationSource CreateHoconSource(string? configFile, Func<string, string?>? environment = null)
+    /// <summary>
+    /// The HOCON source: embedded reference.conf, then the configuration file if any, else
+    /// <paramref name="whenNoFile"/> (the server's embedded default configuration) if given.
+    /// </summary>
+    public static HoconConfigurationSource CreateHoconSource(string? configFile, Func<string, string?>? environment = null, HoconSource? whenNoFile = null)
     {
         var source = new HoconConfigurationSource { Environment = environment };
         source.Sources.Add(HoconSource.Resource(ReferenceResource));
@@ -51,14 +54,18 @@ public static class CondorActorsConfiguration
         {
             source.Sources.Add(HoconSource.File(configFile));
         }
+        else if (whenNoFile is not null)
+        {
+            source.Sources.Add(whenNoFile);
+        }
 
         return source;
     }
 
     /// <summary>Adds every layer in precedence order (used by <c>config show</c> and tests).</summary>
-    public static IConfigurationBuilder AddCondorActorsLayers(this IConfigurationBuilder builder, string? configFile, IReadOnlyDictionary<string, string?> environment, string[] commandLine)
+    public static IConfigurationBuilder AddCondorActorsLayers(this IConfigurationBuilder builder, string? configFile, IReadOnlyDictionary<string, string?> environment, string[] commandLine, HoconSource? whenNoFile = null)
     {
-        builder.Add(CreateHoconSource(configFile, name => environment.TryGetValue(name, out var v) ? v : null));
+        builder.Add(CreateHoconSource(configFile, name => environment.TryGetValue(name, out var v) ? v : null, whenNoFile));
         builder.Add(new CondorActorsEnvironmentSource { Variables = environment });
         builder.AddCommandLine(commandLine);
         return builder;
@@ -67,9 +74,10 @@ public static class CondorActorsConfiguration
     /// <summary>
     /// For the web host: inserts the HOCON and <c>CONDORACTORS__</c> layers just before the
     /// host's unprefixed environment and command-line sources, so precedence stays
-    /// reference &lt; file &lt; environment &lt; command line.
+    /// reference &lt; file &lt; environment &lt; command line. <paramref name="whenNoFile"/> takes the
+    /// file's place when neither <c>--config</c> nor <c>CONDORACTORS_CONFIG</c> names one.
     /// </summary>
-    public static IHostApplicationBuilder AddCondorActorsConfiguration(this IHostApplicationBuilder builder, string[] args)
+    public static IHostApplicationBuilder AddCondorActorsConfiguration(this IHostApplicationBuilder builder, string[] args, HoconSource? whenNoFile = null)
     {
         var configFile = FindConfigFile(args, Environment.GetEnvironmentVariable);
         var sources = builder.Configuration.Sources;
@@ -84,7 +92,7 @@ public static class CondorActorsConfiguration
         }
 
         sources.Insert(index, new CondorActorsEnvironmentSource());
-        sources.Insert(index, CreateHoconSource(configFile));
+        sources.Insert(index, CreateHoconSource(configFile, whenNoFile: whenNoFile));
         builder.Services.AddCondorActorsOptions(builder.Configuration);
         return builder;
     }

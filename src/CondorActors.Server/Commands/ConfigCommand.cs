@@ -78,7 +78,8 @@ internal static class ConfigCommand
         }
 
         var configFile = CondorActorsConfiguration.FindConfigFile(args, name => environment.TryGetValue(name, out var v) ? v : null);
-        var configuration = new ConfigurationBuilder().AddCondorActorsLayers(configFile, environment, [.. overrides]).Build();
+        // Without a file, what the server would use: its embedded default configuration.
+        var configuration = new ConfigurationBuilder().AddCondorActorsLayers(configFile, environment, [.. overrides], Hosting.DefaultConfiguration.Source()).Build();
         var entries = EffectiveConfiguration.Collect(configuration);
         stdout.Write(json ? EffectiveConfiguration.RenderJson(entries) : EffectiveConfiguration.RenderText(entries));
 

@@ -2,6 +2,7 @@ using CondorActors.Domain.Condor;
 using CondorActors.Domain.Condor.Queries;
 using CondorActors.Domain.Condor.Simulated;
 using CondorActors.Domain.Condor.Submit;
+using CondorActors.Domain.Glideins;
 using CondorActors.Kernel.Configuration.Options;
 using CondorActors.Kernel.Persistence;
 using CondorActors.Server.Api;
@@ -82,6 +83,70 @@ internal static class RuntimeOptions
             IdempotencyWindow = submit.IdempotencyWindow,
             MaxConcurrentWrites = submit.MaxConcurrentWrites,
         }.Validate();
+    }
+
+    /// <summary>
+    /// <c>condoractors.sites.&lt;name&gt;.*</c> as the glidein runtime's settings (the batch adapter is
+    /// made from the same settings by <c>BatchSystemFactory</c>). <paramref name="self"/> is how this
+    /// executable is started (<see cref="SelfCommand"/>): an empty <c>hpc-half-command</c> runs its
+    /// <c>hpc-half</c> sub-command.
+    /// </summary>
+    public static GlideinSiteSettings GlideinSite(string name, SiteSettings site, CondorActorsSettingsSet settings, IReadOnlyList<string> self)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(self);
+        return new GlideinSiteSettings
+        {
+            Name = name,
+            DataDirectory = Path.GetFullPath(settings.Root.DataDir),
+            Enabled = site.Enabled,
+            Defaults = new GlideinSpec
+            {
+                Nodes = site.NodesPerJob,
+                SlotsPerNode = site.SlotsPerNode,
+                Walltime = site.Walltime,
+                Mode = site.Mode == "pilot" ? GlideinMode.Pilot : GlideinMode.Split,
+            },
+            DrainDeadline = site.DrainDeadline,
+            PollInterval = site.PollInterval,
+            HeartbeatTimeout = site.HeartbeatTimeout,
+            MaxGlideins = site.MaxGlideins,
+            MaxNodesPerJob = site.MaxNodesPerJob,
+            MaxSlotsPerNode = site.MaxSlotsPerNode,
+            MaxWalltime = site.MaxWalltime,
+            Retention = site.Retention,
+            ArchiveDirectory = NullIfEmpty(site.ArchiveDir) is { } archive ? Path.GetFullPath(archive) : null,
+            CleanupRetryInitial = site.CleanupRetryInitial,
+            CleanupRetryMax = site.CleanupRetryMax,
+            StepTimeout = site.StepTimeout,
+            SubmitAttempts = site.SubmitAttempts,
+            HpcHalfCommand = site.HpcHalfCommand.Count > 0
+                ? [.. site.HpcHalfCommand]
+                : [.. self, "hpc-half", "--batch-dir", "{batch_dir}", "--walltime", "{walltime_seconds}"],
+            NodeLauncher = [.. site.NodeLauncher],
+            CollectorHost = NullIfEmpty(site.CollectorHost) ?? NullIfEmpty(settings.Condor.Pool) ?? "127.0.0.1:9618",
+            Security = site.Security == "password" ? GlideinSecurity.PoolPassword : GlideinSecurity.IdTokens,
+            BridgeHost = NullIfEmpty(site.BridgeHost) ?? Environment.MachineName,
+            BridgeCommand = site.BridgeCommand.Count > 0 ? [.. site.BridgeCommand] : ["condor_startd", "-f"],
+        };
+    }
+
+    /// <summary>
+    /// argv that starts this executable: its apphost (<c>condoractors</c>) when that is what runs,
+    /// else <c>dotnet condoractors.dll</c> (<c>dotnet run</c> of the dll, or a test host).
+    /// </summary>
+    public static IReadOnlyList<string> SelfCommand(string? processPath, string serverAssembly)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serverAssembly);
+        var program = processPath is null ? null : Path.GetFileNameWithoutExtension(processPath);
+        if (program == Path.GetFileNameWithoutExtension(serverAssembly))
+        {
+            return [processPath!];
+        }
+
+        var dotnet = program == "dotnet" ? processPath! : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        return [dotnet, serverAssembly];
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

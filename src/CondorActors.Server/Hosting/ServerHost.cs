@@ -4,6 +4,7 @@ using CondorActors.Kernel.Configuration;
 using CondorActors.Kernel.Configuration.Options;
 using CondorActors.Kernel.Persistence;
 using CondorActors.Server.Api;
+using CondorActors.Server.Api.Glideins;
 using CondorActors.Server.Health;
 using CondorActors.Server.Problems;
 using CondorActors.Server.Security;
@@ -17,7 +18,7 @@ internal static class ServerHost
     public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
-        builder.AddCondorActorsConfiguration(args);
+        builder.AddCondorActorsConfiguration(args, DefaultConfiguration.Source());
 
         // Bound and validated once, before any service is registered: a bad setting stops the
         // server here with every bad HOCON path (ValidateOnStart checks the IOptions<T> again).
@@ -39,6 +40,7 @@ internal static class ServerHost
         builder.Services.AddCondorGateway(backend, condor, RuntimeOptions.SimulatedPool(settings.Condor));
         builder.Services.AddCondorApi(RuntimeOptions.Api(settings.Api), RuntimeOptions.Queries(settings.Condor), RuntimeOptions.Submit(settings));
         builder.AddCondorSecurity(settings);
+        builder.Services.AddGlideinSites(settings);
 
         overrideServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -51,6 +53,7 @@ internal static class ServerHost
         app.MapHealthApi();
         app.MapCondorApi();
         app.MapAdminApi();
+        app.MapGlideinsApi();
         return app;
     }
 }

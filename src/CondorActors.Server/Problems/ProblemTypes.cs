@@ -21,6 +21,7 @@ internal static class ProblemTypes
     public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
     public const string SubmitRejected = Prefix + "submit-rejected";
     public const string PayloadTooLarge = Prefix + "payload-too-large";
+    public const string LimitExceeded = Prefix + "limit-exceeded";
 
     /// <summary>The type for a status code the framework produced without one of ours.</summary>
     public static string ForStatus(int status) => status switch

@@ -14,6 +14,7 @@ internal static class SecuritySetup
 {
     public const string ReadPolicy = "scope:read";
     public const string AdminPolicy = "scope:admin";
+    public const string GlideinsPolicy = "scope:glideins";
 
     public static WebApplicationBuilder AddCondorSecurity(this WebApplicationBuilder builder, CondorActorsSettingsSet settings)
     {
@@ -30,7 +31,8 @@ internal static class SecuritySetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build())
             .AddPolicy(ReadPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(ApiScopes.Read, safeMethodsOnly: true)))
-            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(ApiScopes.Admin)));
+            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(ApiScopes.Admin)))
+            .AddPolicy(GlideinsPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(ApiScopes.Glideins)));
 
         services.AddCondorRateLimits(security.RateLimits);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodySize);

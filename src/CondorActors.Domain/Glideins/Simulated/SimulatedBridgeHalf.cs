@@ -33,6 +33,10 @@ public sealed class SimulatedBridgeHalf(SimulatedCondorPool pool, string host) :
                     ad.Set("GlideinBatchJobId", ClassAdValue.FromString(request.BatchJobId ?? string.Empty));
                     ad.Set("GlideinState", ClassAdValue.FromString("Pending"));
                     ad.Set("Start", ClassAdValue.False);
+                    foreach (var (attribute, value) in request.Spec.Attributes)
+                    {
+                        ad.Set(attribute, ClassAdValue.FromString(value));
+                    }
                 });
             }
         }

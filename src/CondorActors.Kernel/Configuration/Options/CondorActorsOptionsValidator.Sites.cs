@@ -60,6 +60,7 @@ public sealed partial class CondorActorsOptionsValidator
 
         Positive(errors, $"{p}.command-timeout", site.CommandTimeout);
         CheckBatchSystem(errors, p, site);
+        CheckGlideins(errors, p, site);
         return errors;
     }
 

@@ -27,7 +27,7 @@ public static class HoconOptionsBinder
             if (type == typeof(List<string>))
             {
                 // Replaced, not appended to: binding twice must not duplicate entries.
-                property.SetValue(target, ReadList(child));
+                property.SetValue(target, property.GetCustomAttribute<ArgvAttribute>() is null ? ReadList(child) : ReadArgv(child));
             }
             else if (type == typeof(Dictionary<string, string>))
             {
@@ -110,6 +110,19 @@ public static class HoconOptionsBinder
         return items
             .SelectMany(item => item.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToList();
+    }
+
+    /// <summary>An argv: array elements verbatim, or one value split on blanks (see <see cref="ArgvAttribute"/>).</summary>
+    private static List<string> ReadArgv(IConfigurationSection section)
+    {
+        var items = section.GetChildren()
+            .OrderBy(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue)
+            .Select(c => c.Value)
+            .OfType<string>()
+            .ToList();
+        return items.Count == 0 && section.Value is { } single
+            ? [.. single.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)]
+            : items;
     }
 
     /// <summary><c>condoractors:sites:a</c> as the HOCON path <c>condoractors.sites.a</c>.</summary>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace CondorActors.Kernel.Configuration.Options;
 
 /// <summary>One site (<c>condoractors.sites.&lt;name&gt;</c>); the batch adapter's options are created from it by <c>BatchSystemFactory</c>.</summary>
-public sealed class SiteSettings
+public sealed partial class SiteSettings
 {
     /// <summary>Accepted batch systems.</summary>
     public static readonly IReadOnlyList<string> BatchSystems = ["slurm", "pbs", "cobalt", "sfapi", "local"];
