@@ -58,10 +58,13 @@ internal sealed class RunningServer : IAsyncDisposable
     {
         var dataDir = Directory.CreateTempSubdirectory("condoractors-server-").FullName;
         // Rate limits high enough for any functional test; security tests lower them explicitly.
+        // The simulated pool as reference.conf has it (4 static slots, no negotiator), not the
+        // embedded default's demo choices: jobs stay where a test puts them.
         string[] args =
         [
             "--urls", "http://127.0.0.1:0", $"--condoractors:data-dir={dataDir}",
             "--condoractors:auth:rate-limits:read-per-minute=0", "--condoractors:auth:rate-limits:write-per-minute=0",
+            "--condoractors:condor:simulated:slots=4", "--condoractors:condor:simulated:negotiation-interval=0s",
             .. arguments,
         ];
         var app = ServerHost.Build(args, overrideServices);

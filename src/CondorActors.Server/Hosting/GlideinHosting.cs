@@ -43,7 +43,7 @@ internal static class GlideinHosting
         foreach (var (name, site) in settings.Sites.Sites.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             var glidein = RuntimeOptions.GlideinSite(name, site, settings, self);
-            var ports = GlideinBackends.Create(provider, backend, glidein);
+            var ports = GlideinBackends.Create(provider, backend, glidein, self);
             sites.Add(new GlideinSiteContext(glidein, factory.Create(name, site), ports.Condor, ports.Bridge, orphans));
         }
 

@@ -38,6 +38,11 @@ internal static class ServerHost
         var backend = CondorBackendSelection.Resolve(condor.Backend, condor.Binaries, Environment.GetEnvironmentVariable("PATH"));
         builder.Services.AddSingleton(backend);
         builder.Services.AddCondorGateway(backend, condor, RuntimeOptions.SimulatedPool(settings.Condor));
+        if (backend.Kind == CondorBackendKind.Simulated && settings.Condor.Simulated.NegotiationInterval > TimeSpan.Zero)
+        {
+            SimulatedNegotiatorService.Register(builder.Services, settings.Condor.Simulated.NegotiationInterval);
+        }
+
         builder.Services.AddCondorApi(RuntimeOptions.Api(settings.Api), RuntimeOptions.Queries(settings.Condor), RuntimeOptions.Submit(settings));
         builder.AddCondorSecurity(settings);
         builder.Services.AddGlideinSites(settings);

@@ -58,6 +58,50 @@ public abstract partial class JournalContractTests
     }
 
     [Fact]
+    public async Task A_refused_single_event_write_fails_alone_among_single_event_writes_of_its_flush()
+    {
+        await Journal.WriteAsync([Event("taken", 1)]);
+
+        // Single-event writes, all enqueued before any is awaited, so they meet in one or two
+        // flushes; a refused write must not take the flush (or a later write of its id) down.
+        var good = new List<Task>();
+        for (var i = 0; i < 100; i++)
+        {
+            good.Add(Journal.WriteAsync([Event($"s-{i}", 1, $"{{\"i\":{i}}}")]));
+            good.Add(Journal.WriteAsync([Event("chain", (2 * i) + 1)]));
+            good.Add(Journal.WriteAsync([Event("chain", (2 * i) + 2)]));
+        }
+
+        var notJson = Journal.WriteAsync([Event("bad-json", 1, "[1,")]);
+        var conflicting = Journal.WriteAsync([Event("taken", 1)]);
+        var afterBad = Journal.WriteAsync([Event("bad-json", 2)]);
+        for (var i = 100; i < 200; i++)
+        {
+            good.Add(Journal.WriteAsync([Event($"s-{i}", 1, $"{{\"i\":{i}}}")]));
+        }
+
+        await Task.WhenAll(good);
+        await Assert.ThrowsAsync<ArgumentException>(() => notJson);
+        await Assert.ThrowsAsync<JournalConcurrencyException>(() => conflicting);
+        await Assert.ThrowsAsync<JournalSequenceGapException>(() => afterBad);
+
+        Assert.Equal(0, await Journal.ReadHighestSequenceNrAsync("bad-json"));
+        Assert.Equal(Range(1, 1), SequenceNrs(await ReplayAllAsync(Journal, "taken")));
+        Assert.Equal(Range(1, 200), SequenceNrs(await ReplayAllAsync(Journal, "chain")));
+        for (var i = 0; i < 200; i++)
+        {
+            var replayed = await ReplayAllAsync(Journal, $"s-{i}");
+            Assert.Equal(Range(1, 1), SequenceNrs(replayed));
+            AssertSameJson($"{{\"i\":{i}}}", replayed[0].Payload);
+        }
+
+        // The store is still usable for the ids the refused statement held.
+        await Journal.WriteAsync([Event("bad-json", 1)]);
+        await Journal.WriteAsync([Event("s-0", 2)]);
+        Assert.Equal(2, await Journal.ReadHighestSequenceNrAsync("s-0"));
+    }
+
+    [Fact]
     public async Task Two_writes_of_one_id_in_the_same_flush_chain_or_conflict()
     {
         var first = Journal.WriteAsync(Events("g-1", 1, 2));

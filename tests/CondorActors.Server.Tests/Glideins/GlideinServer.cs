@@ -40,9 +40,9 @@ internal static class GlideinServer
 
     public static SimulatedCondorPool Pool(this RunningServer server) => server.Services.GetRequiredService<SimulatedCondorPool>();
 
-    /// <summary>The local site's simulated bridge half (to claim its slots as a negotiator would).</summary>
+    /// <summary>The ad side of the local site's bridge half (to claim its slots by hand, as the simulated negotiator would).</summary>
     public static SimulatedBridgeHalf Bridge(this RunningServer server, string site = "local") =>
-        (SimulatedBridgeHalf)server.Sites().Find(site)!.Bridge;
+        ((SimulatedProcessBridgeHalf)server.Sites().Find(site)!.Bridge).Ads;
 
     public static async Task<(HttpResponseMessage Response, JsonElement Body)> SendAsync(this HttpClient client, HttpMethod method, string path, string? json = null)
     {

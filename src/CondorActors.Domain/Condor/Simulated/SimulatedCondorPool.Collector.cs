@@ -33,6 +33,14 @@ public sealed partial class SimulatedCondorPool
         return ad;
     }
 
+    /// <summary>A copy of the advertised ad of that MyType and Name (names without case), or null.</summary>
+    public ClassAd? GetAd(string myType, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(myType);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return FindAd(myType, name)?.Clone();
+    }
+
     /// <summary>Changes an advertised ad (copy-on-write: running queries keep the old one). False when there is no such ad.</summary>
     public bool UpdateAd(string myType, string name, Action<ClassAd> update)
     {

@@ -83,7 +83,8 @@ public sealed partial class SimulatedCondorPool
     /// <summary>
     /// Changes a queued job's status as the schedd would: Running gets a RemoteHost (default
     /// <c>slot1@HOST</c>), Held a HoldReason, Completed a CompletionDate and ExitCode 0; every change
-    /// sets EnteredCurrentStatus and LastJobStatus. False when the job is not in the queue.
+    /// sets EnteredCurrentStatus and LastJobStatus; a job leaving its RemoteHost frees that slot's
+    /// claim. False when the job is not in the queue.
     /// Removed and Completed jobs stay queued until <see cref="ArchiveFinishedJobs"/>.
     /// </summary>
     public bool SetJobStatus(CondorJobId id, CondorJobStatus status, string? remoteHost = null, string? holdReason = null)
@@ -107,6 +108,11 @@ public sealed partial class SimulatedCondorPool
                 ExitCode = status == CondorJobStatus.Completed ? 0 : job.ExitCode,
             };
             Volatile.Write(ref _jobs, _jobs.SetItem(id, updated));
+            if (job.RemoteHost != updated.RemoteHost)
+            {
+                ReleaseSlot(job.RemoteHost);
+            }
+
             return true;
         }
     }

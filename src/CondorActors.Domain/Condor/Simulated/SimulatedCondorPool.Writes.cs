@@ -9,7 +9,8 @@ namespace CondorActors.Domain.Condor.Simulated;
 /// The write side of the simulated schedd, with HTCondor 8.7's semantics and messages (see the
 /// recordings): remove puts a job in the history with JobStatus 3; hold of a held job, release of a
 /// job that is not held ("Job 5.3 not held to be released") and vacate of a job that is not running
-/// ("Job 9.1 not running to be vacated") are refused; unknown jobs are "not found". An action on
+/// ("Job 9.1 not running to be vacated") are refused; unknown jobs are "not found". A job that
+/// leaves its slot (remove, hold, vacate) frees the slot's claim. An action on
 /// several jobs succeeds when at least one job changed, like the tools, which report per job.
 /// </summary>
 public sealed partial class SimulatedCondorPool : ICondorScheduler
@@ -37,6 +38,14 @@ public sealed partial class SimulatedCondorPool : ICondorScheduler
             }
 
             sawExecutable |= name.Equals("executable", StringComparison.OrdinalIgnoreCase) || name.EndsWith("_image", StringComparison.OrdinalIgnoreCase);
+            if (name.Equals("requirements", StringComparison.OrdinalIgnoreCase))
+            {
+                // The user's expression alone (condor_submit would add Arch, OpSys, Disk and Memory
+                // clauses): what the simulated negotiator matches against.
+                attributes.Set("Requirements", ClassAdExpr.Parse(value));
+                continue;
+            }
+
             if (SubmitCommandAttribute(name) is { } attribute)
             {
                 attributes.Set(attribute, long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
@@ -84,6 +93,11 @@ public sealed partial class SimulatedCondorPool : ICondorScheduler
                 }
 
                 messages.Add(message);
+                if (changed.RemoteHost is null)
+                {
+                    ReleaseSlot(job.RemoteHost);
+                }
+
                 if (action == JobAction.Remove)
                 {
                     jobs = jobs.Remove(job.Id);

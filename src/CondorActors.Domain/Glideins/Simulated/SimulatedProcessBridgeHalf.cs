@@ -27,6 +27,21 @@ public sealed class SimulatedProcessBridgeHalf(ProcessBridgeHalf process, Simula
         ImmutableArray<string> launcher = Path.GetFileNameWithoutExtension(self) == "dotnet" && Assembly.GetEntryAssembly()?.Location is { Length: > 0 } entry
             ? [self, entry]
             : [self];
+        return OptionsFor(launcher);
+    }
+
+    /// <summary>
+    /// The stand-in started by <paramref name="launcher"/> (argv that starts the <c>condoractors</c>
+    /// executable, e.g. <c>dotnet condoractors.dll</c>): <c>{launcher} bridge-half --glidein-id {glidein_id}</c>.
+    /// </summary>
+    public static ProcessBridgeOptions OptionsFor(IReadOnlyList<string> launcher)
+    {
+        ArgumentNullException.ThrowIfNull(launcher);
+        if (launcher.Count == 0)
+        {
+            throw new ArgumentException("The launcher is empty.", nameof(launcher));
+        }
+
         return new ProcessBridgeOptions
         {
             Command = [.. launcher, "bridge-half", "--glidein-id", "{glidein_id}"],

@@ -100,6 +100,15 @@ public sealed class HoconObject : HoconValue
         Append(key, value);
     }
 
+    /// <summary>Builds the key index now for an empty object created for many fields (not grown by doubling later).</summary>
+    internal void ReserveIndex()
+    {
+        if (_count == 0 && _index is null && _fields.Length > IndexThreshold)
+        {
+            _index = new Dictionary<string, int>(_fields.Length, StringComparer.Ordinal);
+        }
+    }
+
     /// <summary>Adds a field whose key the caller knows is not present yet.</summary>
     internal void Append(string key, HoconValue value)
     {

@@ -43,7 +43,7 @@ internal sealed partial class HoconParser
             var whitespace = _parts.Count > start && pendingWhitespace is { } ws ? ws : default;
             var node = ParseSingle();
             onlyLiterals &= node is HoconString or HoconNumber or HoconBoolean or HoconNull;
-            _parts.Add(new ValuePart(whitespace.Text, whitespace.Origin, node));
+            _parts.Add(new ValuePart(whitespace.Text, node));
             pendingWhitespace = null;
         }
 
@@ -72,15 +72,22 @@ internal sealed partial class HoconParser
         }
         else
         {
-            var parts = new List<HoconNode>(count * 2);
+            var size = count;
+            for (var i = start; i < _parts.Count; i++)
+            {
+                size += _parts[i].Whitespace is null ? 0 : 1;
+            }
+
+            var parts = new HoconNode[size];
+            var n = 0;
             for (var i = start; i < _parts.Count; i++)
             {
                 if (_parts[i].Whitespace is { } text)
                 {
-                    parts.Add(new HoconWhitespace(text, _parts[i].WhitespaceOrigin));
+                    parts[n++] = HoconWhitespace.Of(text);
                 }
 
-                parts.Add(_parts[i].Node);
+                parts[n++] = _parts[i].Node;
             }
 
             result = new HoconConcatenation(parts, first.Origin);
@@ -198,5 +205,5 @@ internal sealed partial class HoconParser
     }
 
     /// <summary>One value of a concatenation and the whitespace written before it (null for the first).</summary>
-    private readonly record struct ValuePart(string? Whitespace, HoconOrigin WhitespaceOrigin, HoconNode Node);
+    private readonly record struct ValuePart(string? Whitespace, HoconNode Node);
 }

@@ -12,8 +12,16 @@ internal sealed partial class HoconResolver
     /// </summary>
     private HoconValue? ResolveConcatenation(HoconConcatenation concatenation, Restriction? restriction, bool splitObjects, out HoconObject[]? objectParts)
     {
+        // The parts list is scratch (nothing keeps it); on an error it is simply not reused.
+        var parts = RentList();
+        var value = ResolveConcatenation(concatenation, restriction, splitObjects, parts, out objectParts);
+        ReturnList(parts);
+        return value;
+    }
+
+    private HoconValue? ResolveConcatenation(HoconConcatenation concatenation, Restriction? restriction, bool splitObjects, List<HoconNode> parts, out HoconObject[]? objectParts)
+    {
         objectParts = null;
-        var parts = new List<HoconNode>(concatenation.Parts.Count);
         HoconValue? firstSimple = null;
         HoconValue? firstObject = null;
         HoconValue? firstArray = null;

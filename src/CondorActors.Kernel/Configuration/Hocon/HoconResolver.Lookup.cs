@@ -2,6 +2,8 @@ namespace CondorActors.Kernel.Configuration.Hocon;
 
 internal sealed partial class HoconResolver
 {
+    private PathNode? _lastTopLevel;
+
     private HoconValue? ResolveSubstitution(HoconSubstitution substitution, Restriction? restriction)
     {
         _active.Add(substitution);
@@ -71,7 +73,8 @@ internal sealed partial class HoconResolver
         {
             var effective = Effective(node, definitions, restriction);
             var child = ChildDefinitions(effective, key);
-            node = new PathNode(node, key);
+            ReturnEffective(effective, definitions);
+            node = ChildOf(node, key);
             if (restriction is not null)
             {
                 child = Restrict(node, child, restriction, out var c);
@@ -87,6 +90,27 @@ internal sealed partial class HoconResolver
         }
 
         return (ValueOf(node, definitions, restriction), cut);
+    }
+
+    /// <summary>
+    /// The path node of <paramref name="key"/> below <paramref name="parent"/>. Path nodes are
+    /// immutable and compared by keys, so the last top-level one looked up is reused: the same
+    /// reference (<c>${defaults}</c>) is often looked up thousands of times.
+    /// </summary>
+    private PathNode ChildOf(PathNode parent, string key)
+    {
+        if (!ReferenceEquals(parent, PathNode.Root))
+        {
+            return new PathNode(parent, key);
+        }
+
+        if (_lastTopLevel is not { } last || !string.Equals(last.Key, key, StringComparison.Ordinal))
+        {
+            last = new PathNode(parent, key);
+            _lastTopLevel = last;
+        }
+
+        return last;
     }
 
     /// <summary>Hides, for a restricted path, the definition being resolved and every newer one.</summary>

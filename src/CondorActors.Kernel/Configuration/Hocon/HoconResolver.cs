@@ -16,10 +16,11 @@ internal sealed partial class HoconResolver
 {
     private readonly List<HoconNode> _roots;
     private readonly Func<string, string?> _environment;
-    private readonly Dictionary<HoconNode, HoconValue?> _memo = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<HoconNode, HoconObject[]> _spliced = new(ReferenceEqualityComparer.Instance);
+    // Marks a memoized undefined value (an optional substitution with nothing to refer to).
+    private static readonly object Undefined = new();
     private readonly HashSet<HoconNode> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly List<HoconSubstitution> _active = [];
+    private readonly Stack<List<HoconNode>> _scratch = new();
 
     public HoconResolver(IReadOnlyList<UnresolvedObject> roots, Func<string, string?> environment)
     {
@@ -43,6 +44,13 @@ internal sealed partial class HoconResolver
     private HoconValue? ValueOf(PathNode? path, List<HoconNode> definitions, Restriction? restriction)
     {
         var effective = Effective(path, definitions, restriction);
+        var value = ValueOfEffective(path, effective, restriction);
+        ReturnEffective(effective, definitions);
+        return value;
+    }
+
+    private HoconValue? ValueOfEffective(PathNode? path, List<HoconNode> effective, Restriction? restriction)
+    {
         if (effective.Count == 0)
         {
             return null;
@@ -68,6 +76,7 @@ internal sealed partial class HoconResolver
 
         var keys = KeysOf(effective);
         var result = new HoconObject(top.Origin, keys.Count);
+        result.ReserveIndex();
         for (var k = 0; k < keys.Count; k++)
         {
             var key = keys[k];
@@ -78,9 +87,10 @@ internal sealed partial class HoconResolver
                 childDefinitions = Restrict(childPath, childDefinitions, restriction, out _);
             }
 
+            // KeysOf gives each key once, so no lookup is needed before adding it.
             if (ValueOf(childPath, childDefinitions, restriction) is { } value)
             {
-                result.Set(key, value);
+                result.Append(key, value);
             }
         }
 
@@ -100,13 +110,13 @@ internal sealed partial class HoconResolver
             return definitions;
         }
 
-        var result = new List<HoconNode>(definitions.Count);
+        var result = RentList();
         for (var i = definitions.Count - 1; i >= 0; i--)
         {
             var definition = definitions[i];
-            if (definition is HoconSubstitution or HoconConcatenation)
+            if (definition is HoconDeferred deferred)
             {
-                var value = ResolveDefinition(path, definition, restriction, definition is HoconConcatenation, out var parts);
+                var value = ResolveDefinition(path, deferred, restriction, deferred is HoconConcatenation, out var parts);
                 if (parts is not null)
                 {
                     // An object concatenation is the merge of its parts: taking the parts as
@@ -136,6 +146,25 @@ internal sealed partial class HoconResolver
 
         result.Reverse();
         return result;
+    }
+
+    // Scratch lists for effective definitions and concatenation parts: they live only while one
+    // value is computed, and a large file computes thousands, so they are reused.
+    private List<HoconNode> RentList() => _scratch.TryPop(out var list) ? list : [];
+
+    private void ReturnList(List<HoconNode> list)
+    {
+        list.Clear();
+        _scratch.Push(list);
+    }
+
+    /// <summary>Returns a list <see cref="Effective"/> rented (it hands back its input unchanged when there was nothing to do).</summary>
+    private void ReturnEffective(List<HoconNode> effective, List<HoconNode> definitions)
+    {
+        if (!ReferenceEquals(effective, definitions))
+        {
+            ReturnList(effective);
+        }
     }
 
     private static IReadOnlyList<string> KeysOf(List<HoconNode> effective)
@@ -250,30 +279,39 @@ internal sealed partial class HoconResolver
         UnresolvedArray array => ResolveArray(array, restriction),
         UnresolvedObject { IsPlain: true } literal => Literal(literal),
         UnresolvedObject => ValueOf(null, [node], restriction),
-        _ => ResolveDefinition(null, node, restriction),
+        HoconDeferred deferred => ResolveDefinition(null, deferred, restriction),
+        _ => throw new InvalidOperationException("unexpected node " + node.GetType().Name),
     };
 
     /// <summary>
     /// Resolves a substitution or concatenation that defines <paramref name="path"/> (null when
     /// anonymous), hiding it and newer definitions of the path while doing so (looking backward).
     /// </summary>
-    private HoconValue? ResolveDefinition(PathNode? path, HoconNode definition, Restriction? restriction) => ResolveDefinition(path, definition, restriction, false, out _);
+    private HoconValue? ResolveDefinition(PathNode? path, HoconDeferred definition, Restriction? restriction) => ResolveDefinition(path, definition, restriction, false, out _);
 
     /// <summary>
     /// As above; with <paramref name="splice"/>, a concatenation of two or more objects is not
     /// merged: its object parts come back in <paramref name="parts"/> (oldest first) instead.
     /// </summary>
-    private HoconValue? ResolveDefinition(PathNode? path, HoconNode definition, Restriction? restriction, bool splice, out HoconObject[]? parts)
+    private HoconValue? ResolveDefinition(PathNode? path, HoconDeferred definition, Restriction? restriction, bool splice, out HoconObject[]? parts)
     {
         parts = null;
-        if (_memo.TryGetValue(definition, out var memo))
+        if (ReferenceEquals(definition.MemoOwner, this))
         {
-            return memo;
-        }
-
-        if (splice && _spliced.TryGetValue(definition, out parts))
-        {
-            return null;
+            // A value memo answers every request; spliced parts only a splicing one (a plain
+            // request computes the merged value and memoizes it over the parts).
+            switch (definition.Memo)
+            {
+                case HoconValue value:
+                    return value;
+                case HoconObject[] spliced when splice:
+                    parts = spliced;
+                    return null;
+                case HoconObject[]:
+                    break;
+                default:
+                    return null;
+            }
         }
 
         if (!_inProgress.Add(definition))
@@ -290,13 +328,14 @@ internal sealed partial class HoconResolver
                 HoconConcatenation concatenation => ResolveConcatenation(concatenation, inner, splice, out parts),
                 _ => throw new InvalidOperationException("not a substitution or concatenation"),
             };
+            definition.MemoOwner = this;
             if (parts is not null)
             {
-                _spliced[definition] = parts;
+                definition.Memo = parts;
                 return null;
             }
 
-            _memo[definition] = value;
+            definition.Memo = value ?? Undefined;
             return value;
         }
         finally

@@ -4,7 +4,7 @@ namespace CondorActors.Kernel.Configuration.Hocon;
 /// <c>${path}</c> or <c>${?path}</c>. In an included file the path is "fixed up" with the
 /// include's enclosing path and the original path is tried second (HOCON.md, include semantics).
 /// </summary>
-internal sealed class HoconSubstitution : HoconNode
+internal sealed class HoconSubstitution : HoconDeferred
 {
     public HoconSubstitution(string[] path, string[]? originalPath, bool optional, HoconOrigin origin)
         : base(origin)

@@ -4,6 +4,9 @@ namespace CondorActors.Kernel.Configuration.Hocon;
 
 internal sealed partial class HoconTokenizer
 {
+    // The last simple substitution read: a file tends to repeat the same one (a defaults object).
+    private (string Text, string[] Path)? _lastSubstitution;
+
     private void ReadQuoted(HoconOrigin origin)
     {
         if (Peek(1) == '"' && Peek(2) == '"')
@@ -279,6 +282,15 @@ internal sealed partial class HoconTokenizer
         }
 
         var written = _text.AsSpan(_pos, end - _pos);
+        if (_lastSubstitution is { } last && written.SequenceEqual(last.Text))
+        {
+            // The same reference again (every "site-N = ${defaults} {...}"): share its text and
+            // path, which nothing modifies.
+            _pos = end + 1;
+            Emit(new(HoconTokenKind.Substitution, last.Text, origin, last.Path, optional));
+            return true;
+        }
+
         var path = new string[elements];
         var i = 0;
         foreach (var range in written.Split('.'))
@@ -292,7 +304,9 @@ internal sealed partial class HoconTokenizer
         }
 
         _pos = end + 1;
-        Emit(new(HoconTokenKind.Substitution, new string(written), origin, path, optional));
+        var text = _strings.Get(written);
+        _lastSubstitution = (text, path);
+        Emit(new(HoconTokenKind.Substitution, text, origin, path, optional));
         return true;
     }
 }

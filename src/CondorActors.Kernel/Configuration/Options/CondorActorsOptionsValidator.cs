@@ -135,6 +135,11 @@ public sealed partial class CondorActorsOptionsValidator :
 
         AtLeast(errors, $"{p}.simulated.seed-jobs", o.Simulated.SeedJobs, 0);
         AtLeast(errors, $"{p}.simulated.slots", o.Simulated.Slots, 0);
+        if (o.Simulated.NegotiationInterval < TimeSpan.Zero)
+        {
+            errors.Add($"{p}.simulated.negotiation-interval: must not be negative");
+        }
+
         return errors;
     }
 

@@ -12,4 +12,11 @@ public sealed class SimulatedPoolSettings
     /// <summary>Static slots advertised at start. Default 4.</summary>
     [ConfigurationKeyName("slots")]
     public int Slots { get; set; } = 4;
+
+    /// <summary>
+    /// How often the simulated negotiator matches idle jobs to willing free slots (a negotiation
+    /// cycle); zero (the default) runs none, so jobs stay Idle until something claims a slot.
+    /// </summary>
+    [ConfigurationKeyName("negotiation-interval")]
+    public TimeSpan NegotiationInterval { get; set; }
 }

@@ -30,6 +30,13 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     /// <summary>Bytes a WAL file is truncated to after a checkpoint, should readers have let it grow past that.</summary>
     internal const long WalSizeLimitBytes = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Page cache of an ordinary connection in KiB (SQLite's default). Set on every open because
+    /// connections are pooled and the journal's flush connection enlarges its own cache: a pooled
+    /// connection handed out again gets the default back (and frees the extra pages).
+    /// </summary>
+    internal const int DefaultCacheKib = 2000;
+
     private readonly string _connectionString;
     private readonly SchemaInitializer _schema;
 
@@ -110,6 +117,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
                 PRAGMA busy_timeout={BusyTimeoutSeconds * 1000};
                 PRAGMA wal_autocheckpoint={WalAutoCheckpointPages};
                 PRAGMA journal_size_limit={WalSizeLimitBytes};
+                PRAGMA cache_size=-{DefaultCacheKib};
                 """;
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
