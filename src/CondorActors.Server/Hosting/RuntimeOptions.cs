@@ -120,6 +120,7 @@ internal static class RuntimeOptions
             CleanupRetryInitial = site.CleanupRetryInitial,
             CleanupRetryMax = site.CleanupRetryMax,
             StepTimeout = site.StepTimeout,
+            MaxConcurrentCommands = site.MaxConcurrentCommands,
             SubmitAttempts = site.SubmitAttempts,
             HpcHalfCommand = site.HpcHalfCommand.Count > 0
                 ? [.. site.HpcHalfCommand]

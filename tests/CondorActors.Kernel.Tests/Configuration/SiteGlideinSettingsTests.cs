@@ -29,6 +29,7 @@ public sealed class SiteGlideinSettingsTests : IDisposable
               slots-per-node = 4, max-slots-per-node = 32, max-walltime = 12h, walltime = 2h, mode = pilot
               drain-deadline = 15m, retention = 2d, archive-dir = /srv/archive
               cleanup-retry-initial = 1s, cleanup-retry-max = 1m, step-timeout = 30s, submit-attempts = 3
+              max-concurrent-commands = 2
               hpc-half-command = ["/opt/my hpc/half", "--dir={batch_dir}", "--gres=gpu:1,shard:2"]
               node-launcher = [srun, "--ntasks-per-node=1"]
               collector-host = "cm.example:9618", security = password, bridge-host = bridge1
@@ -41,6 +42,7 @@ public sealed class SiteGlideinSettingsTests : IDisposable
         Assert.Equal((4, 32, TimeSpan.FromHours(12), "pilot"), (site.SlotsPerNode, site.MaxSlotsPerNode, site.MaxWalltime, site.Mode));
         Assert.Equal((TimeSpan.FromMinutes(15), TimeSpan.FromDays(2), "/srv/archive"), (site.DrainDeadline, site.Retention, site.ArchiveDir));
         Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(30), 3), (site.CleanupRetryInitial, site.CleanupRetryMax, site.StepTimeout, site.SubmitAttempts));
+        Assert.Equal(2, site.MaxConcurrentCommands);
         Assert.Equal(["/opt/my hpc/half", "--dir={batch_dir}", "--gres=gpu:1,shard:2"], site.HpcHalfCommand);
         Assert.Equal(["srun", "--ntasks-per-node=1"], site.NodeLauncher);
         Assert.Equal(("cm.example:9618", "password", "bridge1"), (site.CollectorHost, site.Security, site.BridgeHost));
@@ -68,6 +70,8 @@ public sealed class SiteGlideinSettingsTests : IDisposable
     [InlineData("cleanup-retry-initial = 10m, cleanup-retry-max = 1m", "condoractors.sites.s1.cleanup-retry-max: 00:01:00 is less than cleanup-retry-initial (00:10:00)")]
     [InlineData("step-timeout = 0s", "condoractors.sites.s1.step-timeout: 00:00:00 must be positive")]
     [InlineData("submit-attempts = 0", "condoractors.sites.s1.submit-attempts: 0 must be at least 1")]
+    [InlineData("max-concurrent-commands = 0", "condoractors.sites.s1.max-concurrent-commands: 0 must be at least 1")]
+    [InlineData("max-concurrent-commands = many", "condoractors.sites.s1.max-concurrent-commands: 'many'")]
     [InlineData("hpc-half-command = [\"\", x]", "condoractors.sites.s1.hpc-half-command: the first element (the program) must not be empty")]
     [InlineData("node-launcher = [\"srun\\nrm\"]", "condoractors.sites.s1.node-launcher: an argument contains a line break")]
     [InlineData("bridge-command = [\"\"]", "condoractors.sites.s1.bridge-command: the first element (the program) must not be empty")]
@@ -88,6 +92,7 @@ public sealed class SiteGlideinSettingsTests : IDisposable
         Assert.Empty(errors);
         var site = settings.Sites.Sites["s1"];
         Assert.Equal((1, 64, TimeSpan.FromHours(48), "split", "idtokens"), (site.SlotsPerNode, site.MaxSlotsPerNode, site.MaxWalltime, site.Mode, site.Security));
+        Assert.Equal(8, site.MaxConcurrentCommands);
         Assert.Empty(site.HpcHalfCommand);
         Assert.Empty(site.BridgeCommand);
     }

@@ -23,7 +23,7 @@ public sealed class GlideinHostingTests : IDisposable
             BatchSystem = "slurm", Enabled = false, MaxGlideins = 7, NodesPerJob = 2, MaxNodesPerJob = 4, SlotsPerNode = 3, MaxSlotsPerNode = 9,
             Walltime = TimeSpan.FromHours(2), MaxWalltime = TimeSpan.FromHours(6), Mode = "pilot", DrainDeadline = TimeSpan.FromMinutes(3),
             PollInterval = TimeSpan.FromSeconds(7), HeartbeatTimeout = TimeSpan.FromMinutes(4), Retention = TimeSpan.FromHours(5), ArchiveDir = "archive",
-            CleanupRetryInitial = TimeSpan.FromSeconds(2), CleanupRetryMax = TimeSpan.FromMinutes(2), StepTimeout = TimeSpan.FromSeconds(45), SubmitAttempts = 2,
+            CleanupRetryInitial = TimeSpan.FromSeconds(2), CleanupRetryMax = TimeSpan.FromMinutes(2), StepTimeout = TimeSpan.FromSeconds(45), SubmitAttempts = 2, MaxConcurrentCommands = 3,
             HpcHalfCommand = ["/bin/half", "{batch_dir}"], NodeLauncher = ["srun"], CollectorHost = "cm:9618", Security = "password",
             BridgeHost = "bridge", BridgeCommand = ["/sbin/condor_startd", "-f"],
         };
@@ -36,6 +36,7 @@ public sealed class GlideinHostingTests : IDisposable
         Assert.Equal((TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(7), (TimeSpan?)TimeSpan.FromMinutes(4)), (runtime.DrainDeadline, runtime.PollInterval, runtime.HeartbeatTimeout));
         Assert.Equal((TimeSpan.FromHours(5), Path.GetFullPath("archive")), (runtime.Retention, runtime.ArchiveDirectory));
         Assert.Equal((TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(45), 2), (runtime.CleanupRetryInitial, runtime.CleanupRetryMax, runtime.StepTimeout, runtime.SubmitAttempts));
+        Assert.Equal(3, runtime.MaxConcurrentCommands);
         Assert.Equal(["/bin/half", "{batch_dir}"], runtime.HpcHalfCommand.ToArray());
         Assert.Equal(["srun"], runtime.NodeLauncher.ToArray());
         Assert.Equal(("cm:9618", GlideinSecurity.PoolPassword, "bridge"), (runtime.CollectorHost, runtime.Security, runtime.BridgeHost));

@@ -56,9 +56,12 @@ public sealed partial class LocalBatchSystem : IBatchSystem, IAsyncDisposable
             File.SetUnixFileMode(files.ScriptPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        files.WriteJob(_options.Tag.Value, name);
+        // Owned before the job file makes the folder listable: a status read in between would
+        // find a job of ours that is neither owned nor started and report it Vanished ("never
+        // started"), which the glidein that is submitting it takes for its death.
         var run = new LocalJobRun(files, request, _options, _slots, _timeProvider);
         _owned[jobId] = run;
+        files.WriteJob(_options.Tag.Value, name);
         _ = run.RunAsync().ContinueWith(_ => _owned.TryRemove(jobId, out LocalJobRun? _), TaskScheduler.Default);
         return Task.FromResult(jobId);
     }
@@ -125,10 +128,12 @@ public sealed partial class LocalBatchSystem : IBatchSystem, IAsyncDisposable
 
     private BatchJobStatus Status(LocalJobFiles files, string name)
     {
+        // Ownership first: a run writes its exit file before it stops being owned, so a job that
+        // ends during this read is seen ended or still owned, never neither (which reads as Vanished).
+        var owned = _owned.ContainsKey(files.JobId);
         var ended = files.ReadEnded();
         var exit = files.ReadExit();
         var pid = files.ReadPid();
-        var owned = _owned.ContainsKey(files.JobId);
         var status = new BatchJobStatus(files.JobId, BatchJobState.Unknown, string.Empty)
         {
             Name = name,

@@ -31,6 +31,7 @@ public sealed partial class CondorActorsOptionsValidator
         }
 
         Positive(errors, $"{p}.step-timeout", site.StepTimeout);
+        AtLeast(errors, $"{p}.max-concurrent-commands", site.MaxConcurrentCommands, 1);
         AtLeast(errors, $"{p}.submit-attempts", site.SubmitAttempts, 1);
         Argv(errors, $"{p}.hpc-half-command", site.HpcHalfCommand);
         Argv(errors, $"{p}.node-launcher", site.NodeLauncher);

@@ -55,6 +55,13 @@ public sealed partial class SiteSettings
     [ConfigurationKeyName("step-timeout")]
     public TimeSpan StepTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Most external commands (submit, cancel, condor_advertise, condor_vacate_job and their
+    /// confirming queries) the site's glideins run at once; the others wait. Default 8.
+    /// </summary>
+    [ConfigurationKeyName("max-concurrent-commands")]
+    public int MaxConcurrentCommands { get; set; } = 8;
+
     /// <summary>Attempts of a submit the batch system did not answer before the glidein is SubmitFailed. Default 5.</summary>
     [ConfigurationKeyName("submit-attempts")]
     public int SubmitAttempts { get; set; } = 5;
