@@ -102,19 +102,7 @@ internal sealed class LocalJobRun(LocalJobFiles files, BatchJobRequest request, 
     public static bool IsSameProcess(int pid, ulong startTicks) => ProcessTree.IsAlive(pid) && StartTicks(pid) == startTicks;
 
     /// <summary>Field 22 of /proc/PID/stat: start time in clock ticks after boot.</summary>
-    public static ulong? StartTicks(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return ulong.TryParse(fields[19], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) ? ticks : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or IndexOutOfRangeException)
-        {
-            return null;
-        }
-    }
+    public static ulong? StartTicks(int pid) => DetachedProcess.StartTicks(pid);
 
     private Process? Start()
     {

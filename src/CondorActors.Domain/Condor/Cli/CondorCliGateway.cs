@@ -115,23 +115,11 @@ public sealed partial class CondorCliGateway : ICondorGateway
     {
         try
         {
-            return await run.ConfigureAwait(false);
+            return await CondorCommand.AwaitAsync(() => run).ConfigureAwait(false);
         }
         catch (ProcessExitException ex)
         {
             throw CondorErrorClassifier.Classify(ex.Result, constraint, name);
-        }
-        catch (ProcessTimeoutException ex)
-        {
-            throw new CondorTimeoutException(ex.Message, ex.Timeout, ex.CommandLine, ex);
-        }
-        catch (ProcessStartException ex)
-        {
-            throw new CondorException(ex.Message, ex.CommandLine, null, null, ex);
-        }
-        catch (ProcessOutputLimitException ex)
-        {
-            throw new CondorException(ex.Message, ex.CommandLine, null, null, ex);
         }
         catch (System.Text.Json.JsonException ex)
         {

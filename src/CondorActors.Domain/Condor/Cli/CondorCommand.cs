@@ -23,11 +23,16 @@ internal static class CondorCommand
     /// Runs a buffered command whose exit code the caller judges (<see cref="ProcessCommand.WithValidation"/> false):
     /// timeouts, programs that cannot start and runaway output become <see cref="CondorException"/>s.
     /// </summary>
-    public static async Task<ProcessResult> RunAsync(IProcessRunner runner, ProcessCommand command, CancellationToken cancellationToken)
+    public static Task<ProcessResult> RunAsync(IProcessRunner runner, ProcessCommand command, CancellationToken cancellationToken) =>
+        AwaitAsync(() => runner.RunAsync(command, cancellationToken));
+
+    /// <summary>Awaits a run: timeouts, programs that cannot start and runaway output become <see cref="CondorException"/>s.</summary>
+    public static async Task<ProcessResult> AwaitAsync(Func<Task<ProcessResult>> run)
     {
         try
         {
-            return await runner.RunAsync(command, cancellationToken).ConfigureAwait(false);
+            // Started inside the try: a runner may also throw before it returns a task.
+            return await run().ConfigureAwait(false);
         }
         catch (ProcessTimeoutException ex)
         {
