@@ -66,6 +66,8 @@ public sealed class GlideinLifecycleTests(ITestOutputHelper output) : GlideinTes
         var files = Context.FilesOf(id);
         Assert.True(Directory.Exists(files.Root), "kept until the retention period ends");
 
+        // Advancing the fake clock while a step still runs would time that step out (see SimulatedProcessBridgeHalfTests).
+        await EventuallyAsync(async () => Assert.Contains(CleanupStep.KillOrphans, (await GlideinAsync(site, id)).CompletedSteps));
         Clock.Advance(Settings.Retention);
         await AwaitAssertAsync(() => Assert.False(Directory.Exists(files.Root)));
         await EventuallyAsync(async () => Assert.DoesNotContain(id, (await SummaryAsync(site)).Glideins.Keys));

@@ -87,6 +87,9 @@ public sealed class SimulatedProcessBridgeHalfTests(ITestOutputHelper output) : 
         await AwaitAssertAsync(() => Assert.True(GlideinCondorQueries.ToJob(Pool.GetJob(job)!) is { Status: CondorJobStatus.Idle, IsReleased: true }));
         Assert.Equal(1, Condor.Calls(nameof(IGlideinCondorOps.InvalidateStartdAdsAsync)));
 
+        // Only once the steps before the retention wait are done: advancing the fake clock while a
+        // step runs would time that step out and put its retry behind a timer nobody advances.
+        await EventuallyAsync(async () => Assert.Contains(CleanupStep.KillOrphans, (await GlideinAsync(site, id)).CompletedSteps));
         Clock.Advance(Settings.Retention);
         await AwaitAssertAsync(() => Assert.False(Directory.Exists(Context.FilesOf(id).Root)));
     }
