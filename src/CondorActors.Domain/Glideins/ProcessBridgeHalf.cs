@@ -11,7 +11,9 @@ namespace CondorActors.Domain.Glideins;
 /// glidein's <c>log</c> folder, no pipe to the controller) so it keeps serving while the
 /// controller restarts. Its handle is pid + start time, kept in the journal and in
 /// <c>log/bridge.pid</c>: a new instance after a restart finds the same process, and a pid
-/// reused by another process is never signalled.
+/// reused by another process is never signalled. A glidein of N nodes has N bridge startds (one
+/// per node of its batch job, <c>_CONDOR_GLIDEIN_NODE</c> = 0..N-1); the handle is node 0's,
+/// the others are found from their pid files.
 /// </summary>
 /// <remarks>
 /// Willingness without <c>condor_reconfig</c>: <c>CONDOR_CONFIG</c> is <c>config/bridge_config</c>,
@@ -55,8 +57,9 @@ public sealed partial class ProcessBridgeHalf : IBridgeHalf
         request.Files.Create();
 
         // Started before a crash that lost the BridgeHalfStarted event: the same process, not a second one.
-        if (ReadPidFile(files) is { } running && DetachedProcess.IsSame(running.Pid, running.StartTicks))
+        if (ReadPidFile(files.Pid) is { } running && DetachedProcess.IsSame(running.Pid, running.StartTicks))
         {
+            StartOtherNodes(request, files);
             return Task.FromResult(new BridgeHandle(running.Pid, running.StartTicks));
         }
 
@@ -68,6 +71,24 @@ public sealed partial class ProcessBridgeHalf : IBridgeHalf
             $"include : {files.Willing}",
             string.Empty]));
 
+        var (pid, startTicks) = StartNode(request, files, 0);
+        StartOtherNodes(request, files);
+        return Task.FromResult(new BridgeHandle(pid, startTicks));
+    }
+
+    private void StartOtherNodes(BridgeStartRequest request, BridgeProcessFiles files)
+    {
+        for (var node = 1; node < request.Spec.Nodes; node++)
+        {
+            if (ReadPidFile(files.PidOf(node)) is not { } running || !DetachedProcess.IsSame(running.Pid, running.StartTicks))
+            {
+                StartNode(request, files, node);
+            }
+        }
+    }
+
+    private (int Pid, ulong StartTicks) StartNode(BridgeStartRequest request, BridgeProcessFiles files, int node)
+    {
         var values = Placeholders(request, files);
         var command = _options.Command.Select(arg => Expand(arg, values)).ToList();
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -80,23 +101,23 @@ public sealed partial class ProcessBridgeHalf : IBridgeHalf
         }
 
         environment["CONDOR_CONFIG"] = files.Config;
-        environment["_CONDOR_GLIDEIN_NODE"] = "0";
+        environment["_CONDOR_GLIDEIN_NODE"] = node.ToString(CultureInfo.InvariantCulture);
         foreach (var (name, value) in _options.Environment)
         {
             environment[name] = Expand(value, values);
         }
 
         var (pid, startTicks) = DetachedProcess.Start(new DetachedProcessStart(
-            command[0], command[1..], environment, request.Files.Log, files.StandardOutput, files.StandardError));
+            command[0], command[1..], environment, request.Files.Log, files.StandardOutputOf(node), files.StandardErrorOf(node)));
         if (startTicks == 0 || !DetachedProcess.IsSame(pid, startTicks))
         {
             DetachedProcess.TryReap(pid, startTicks);
-            throw new InvalidOperationException($"Bridge half of glidein {request.GlideinId} exited at once; see {files.StandardError}.");
+            throw new InvalidOperationException($"Bridge half of glidein {request.GlideinId} (node {node}) exited at once; see {files.StandardErrorOf(node)}.");
         }
 
-        WriteAtomically(files.Pid, string.Create(CultureInfo.InvariantCulture, $"{pid} {startTicks}\n"));
+        WriteAtomically(files.PidOf(node), string.Create(CultureInfo.InvariantCulture, $"{pid} {startTicks}\n"));
         LogStarted(_logger, request.GlideinId, pid, string.Join(' ', command));
-        return Task.FromResult(new BridgeHandle(pid, startTicks));
+        return (pid, startTicks);
     }
 
     public async Task SetWillingAsync(string glideinId, bool willing, CancellationToken cancellationToken = default)
@@ -105,11 +126,19 @@ public sealed partial class ProcessBridgeHalf : IBridgeHalf
         WriteAtomically(files.Willing, willing
             ? "START = True\nGlideinState = \"Running\"\nGlideinNotStartingReason = \"\"\n"
             : "START = False\nGlideinState = \"Draining\"\nGlideinNotStartingReason = \"glidein is draining\"\n");
-        if (_options.ReloadSignal is not { } signal || ReadPidFile(files) is not { } running)
+        if (_options.ReloadSignal is not { } signal)
         {
             return;
         }
 
+        foreach (var running in NodeProcesses(files))
+        {
+            await SignalWhenCaughtAsync(glideinId, running, signal, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SignalWhenCaughtAsync(string glideinId, (int Pid, ulong StartTicks) running, int signal, CancellationToken cancellationToken)
+    {
         // A SIGHUP before the program installed its handler would kill it (default action), so
         // wait until it catches the signal: the batch job often starts right after the bridge.
         var deadline = DateTime.UtcNow + _options.ReloadHandlerWait;
@@ -139,13 +168,28 @@ public sealed partial class ProcessBridgeHalf : IBridgeHalf
             return false;
         }
 
-        if (DetachedProcess.IsSame(pid, startTicks))
+        if (!DetachedProcess.IsSame(pid, startTicks))
         {
-            return true;
+            DetachedProcess.TryReap(pid, startTicks);
+            return false;
         }
 
-        DetachedProcess.TryReap(pid, startTicks);
-        return false;
+        // Every node's startd must live: one that died leaves its node's slots unserved.
+        foreach (var file in OtherNodePidFiles(new BridgeProcessFiles(_filesOf(glideinId))))
+        {
+            var other = ReadPidFile(file);
+            if (other is not { } node || !DetachedProcess.IsSame(node.Pid, node.StartTicks))
+            {
+                if (other is { } ended)
+                {
+                    DetachedProcess.TryReap(ended.Pid, ended.StartTicks);
+                }
+
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public async Task StopAsync(string glideinId, BridgeHandle? handle, CancellationToken cancellationToken = default) =>
@@ -158,7 +202,21 @@ public sealed partial class ProcessBridgeHalf : IBridgeHalf
     /// </summary>
     public async Task<BridgeStopOutcome> StopProcessAsync(string glideinId, BridgeHandle? handle, CancellationToken cancellationToken = default)
     {
-        var (pid, startTicks) = handle is { Pid: { } p, StartTicks: { } t } ? (p, t) : ReadPidFile(new BridgeProcessFiles(_filesOf(glideinId))) ?? (0, 0UL);
+        var files = new BridgeProcessFiles(_filesOf(glideinId));
+        var first = handle is { Pid: { } p, StartTicks: { } t } ? (p, t) : ReadPidFile(files.Pid) ?? (0, 0UL);
+        var outcome = await StopNodeAsync(glideinId, first.Item1, first.Item2, cancellationToken).ConfigureAwait(false);
+        foreach (var file in OtherNodePidFiles(files))
+        {
+            var other = ReadPidFile(file) ?? (0, 0UL);
+            var stopped = await StopNodeAsync(glideinId, other.Pid, other.StartTicks, cancellationToken).ConfigureAwait(false);
+            outcome = (BridgeStopOutcome)Math.Max((int)outcome, (int)stopped);
+        }
+
+        return outcome;
+    }
+
+    private async Task<BridgeStopOutcome> StopNodeAsync(string glideinId, int pid, ulong startTicks, CancellationToken cancellationToken)
+    {
         if (pid == 0 || !DetachedProcess.IsSame(pid, startTicks))
         {
             // Gone already, or the pid now belongs to someone else: nothing of ours to stop.
@@ -202,11 +260,24 @@ public sealed partial class ProcessBridgeHalf : IBridgeHalf
         return true;
     }
 
-    private static (int Pid, ulong StartTicks)? ReadPidFile(BridgeProcessFiles files)
+    /// <summary>The running bridge processes of every node, node 0 first.</summary>
+    private static List<(int Pid, ulong StartTicks)> NodeProcesses(BridgeProcessFiles files) =>
+        [.. new[] { files.Pid }.Concat(OtherNodePidFiles(files)).Select(ReadPidFile).OfType<(int Pid, ulong StartTicks)>()];
+
+    /// <summary>Pid files of nodes 1..N-1 (none for a one-node glidein).</summary>
+    private static IEnumerable<string> OtherNodePidFiles(BridgeProcessFiles files)
+    {
+        for (var node = 1; File.Exists(files.PidOf(node)); node++)
+        {
+            yield return files.PidOf(node);
+        }
+    }
+
+    private static (int Pid, ulong StartTicks)? ReadPidFile(string path)
     {
         try
         {
-            var parts = File.ReadAllText(files.Pid).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var parts = File.ReadAllText(path).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             return parts.Length == 2
                 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
                 && ulong.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
@@ -262,6 +333,7 @@ public sealed partial class ProcessBridgeHalf : IBridgeHalf
 }
 
 /// <summary>How <see cref="ProcessBridgeHalf.StopProcessAsync"/> ended the bridge process.</summary>
+/// <remarks>Ordered from mildest to worst: the outcome of several nodes is the worst of theirs.</remarks>
 public enum BridgeStopOutcome
 {
     /// <summary>Nothing of ours ran (already gone, or the pid belongs to another process now).</summary>

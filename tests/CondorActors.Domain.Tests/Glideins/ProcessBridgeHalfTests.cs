@@ -128,6 +128,32 @@ public sealed class ProcessBridgeHalfTests : IDisposable
     }
 
     [Fact]
+    public async Task A_glidein_of_two_nodes_has_a_bridge_startd_per_node_and_is_alive_only_while_both_run()
+    {
+        var bridge = Bridge("bridge-half");
+        var request = Request("g7") with { Spec = new GlideinSpec { Nodes = 2, SlotsPerNode = 3 } };
+
+        var handle = await StartAsync(bridge, request);
+        var second = Read(Path.Combine(request.Files.Log, "bridge.1.pid")).Split(' ', StringSplitOptions.TrimEntries);
+        var (pid1, ticks1) = (int.Parse(second[0], CultureInfo.InvariantCulture), ulong.Parse(second[1], CultureInfo.InvariantCulture));
+        _started.Add((pid1, ticks1));
+
+        Assert.NotEqual(handle.Pid, pid1);
+        Assert.True(DetachedProcess.IsSame(pid1, ticks1));
+        // /proc/PID/environ reads empty while a just-spawned process is still being set up.
+        await AwaitAssert.RunAsync(() => Assert.Contains("_CONDOR_GLIDEIN_NODE=0", Environ(handle.Pid!.Value)), Timeout, TimeSpan.FromMilliseconds(20));
+        await AwaitAssert.RunAsync(() => Assert.Contains("_CONDOR_GLIDEIN_NODE=1", Environ(pid1)), Timeout, TimeSpan.FromMilliseconds(20));
+        Assert.True(bridge.IsAlive("g7", handle));
+
+        // Node 1's startd dies: the glidein's bridge half is no longer whole.
+        ProcessTree.Signal(pid1, ProcessTree.SigKill);
+        await AwaitAssert.RunAsync(() => Assert.False(bridge.IsAlive("g7", handle)), Timeout, TimeSpan.FromMilliseconds(20));
+
+        Assert.Equal(BridgeStopOutcome.Exited, await bridge.StopProcessAsync("g7", handle));
+        Assert.False(ProcessTree.IsAlive(handle.Pid!.Value));
+    }
+
+    [Fact]
     public async Task Bridge_that_cannot_start_fails_the_start()
     {
         var bridge = new ProcessBridgeHalf(new ProcessBridgeOptions { Command = ["/nonexistent/condor_startd", "-f"] }, FilesOf);
@@ -142,6 +168,8 @@ public sealed class ProcessBridgeHalfTests : IDisposable
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return int.Parse(fields[field - 3], CultureInfo.InvariantCulture);
     }
+
+    private static string[] Environ(int pid) => File.ReadAllText($"/proc/{pid}/environ").Split('\0');
 
     private static string Read(string path) => File.Exists(path) ? File.ReadAllText(path) : string.Empty;
 

@@ -41,6 +41,9 @@ public sealed class HpcHalfCommandTests : IDisposable
         for (var i = 0; i < 3 && !run.IsCompleted; i++)
         {
             var before = HeartbeatFile.TryRead(path)!.Counter;
+
+            // The heartbeat is written before the wait starts: advance only once the wait is armed.
+            await AwaitAssert.RunAsync(() => Assert.True(run.IsCompleted || clock.ActiveTimers > 0), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(10));
             clock.Advance(TimeSpan.FromSeconds(5));
             await AwaitAssert.RunAsync(() => Assert.True(run.IsCompleted || HeartbeatFile.TryRead(path)!.Counter > before), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(10));
         }
