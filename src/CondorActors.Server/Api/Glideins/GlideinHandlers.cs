@@ -1,7 +1,6 @@
 using System.Globalization;
 using CondorActors.Domain.Condor;
 using CondorActors.Domain.Glideins;
-using CondorActors.Kernel.Configuration.Hocon;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CondorActors.Server.Api.Glideins;
@@ -188,24 +187,6 @@ internal static class GlideinHandlers
     }
 
     /// <summary>Seconds, or a duration with a unit; 0 to 7 days.</summary>
-    private static TimeSpan? ParseDuration(string text)
-    {
-        text = text.Trim();
-        TimeSpan value;
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            if (seconds > TimeSpan.FromDays(7).TotalSeconds)
-            {
-                return null;
-            }
-
-            value = TimeSpan.FromSeconds(seconds);
-        }
-        else if (text.All(c => char.IsAsciiDigit(c) || c == '.') || !HoconUnits.TryParseDuration(text, out value))
-        {
-            return null;
-        }
-
-        return value >= TimeSpan.Zero && value <= TimeSpan.FromDays(7) ? value : null;
-    }
+    private static TimeSpan? ParseDuration(string text) =>
+        ApiDurations.TryParse(text, out var value) && value >= TimeSpan.Zero && value <= TimeSpan.FromDays(7) ? value : null;
 }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using CondorActors.Domain.Glideins;
-using CondorActors.Kernel.Configuration.Hocon;
 
 namespace CondorActors.Server.Api.Glideins;
 
@@ -97,21 +96,13 @@ internal static class GlideinRequestBody
             JsonValueKind.String => value.GetString()?.Trim(),
             _ => null,
         };
-        var parsed = text is not null && (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? TryFromSeconds(seconds, out walltime)
-            : !text.All(c => char.IsAsciiDigit(c) || c == '.') && HoconUnits.TryParseDuration(text, out walltime));
+        var parsed = text is not null && ApiDurations.TryParse(text, out walltime);
         if (parsed && walltime >= TimeSpan.FromSeconds(1))
         {
             return true;
         }
 
         return Refuse(new Refusal("walltime", "walltime must be seconds (7200) or a duration with a unit (\"2h\", \"90m\"), at least 1 s.", 400), ref refusal);
-    }
-
-    private static bool TryFromSeconds(long seconds, out TimeSpan walltime)
-    {
-        walltime = seconds <= TimeSpan.MaxValue.TotalSeconds / 2 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
-        return walltime > TimeSpan.Zero;
     }
 
     private static bool Mode(JsonElement value, out GlideinMode mode, ref Refusal? refusal)
